@@ -1,0 +1,76 @@
+package org.policysearch.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Reads and writes documents through the alias. */
+@Component
+public class DocumentStore {
+
+    private final ElasticsearchClient client;
+    private final IndexManager indexManager;
+
+    DocumentStore(ElasticsearchClient client, IndexManager indexManager) {
+        this.client = client;
+        this.indexManager = indexManager;
+    }
+
+    public Optional<PolicyDocument> get(String id) throws IOException {
+        GetResponse<PolicyDocument> response =
+                client.get(g -> g.index(indexManager.alias()).id(id), PolicyDocument.class);
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+
+    public boolean exists(String id) throws IOException {
+        return client.exists(e -> e.index(indexManager.alias()).id(id)).value();
+    }
+
+    /** Indexes (or replaces) a document; returns once it is searchable, so an acknowledged document is findable. */
+    public void put(PolicyDocument document) throws IOException {
+        client.index(i -> i.index(indexManager.alias())
+                .id(document.id())
+                .document(document)
+                .refresh(Refresh.WaitFor));
+    }
+
+    /**
+     * Documents that may duplicate a new one: the same normalised-text hash or a shared LSH band. Only the fields
+     * the duplicate decision needs are fetched.
+     */
+    public List<PolicyDocument> duplicateCandidates(String exactHash, List<String> bands, int max) throws IOException {
+        List<FieldValue> bandValues = bands.stream().map(FieldValue::of).toList();
+        var response = client.search(
+                s -> s.index(indexManager.alias())
+                        .size(max)
+                        .source(src -> src.filter(f -> f.includes("id", "exactHash", "minhash", "duplicateOf")))
+                        .query(q -> q.bool(b -> {
+                            b.should(sh -> sh.term(t -> t.field("exactHash").value(exactHash)));
+                            if (!bandValues.isEmpty()) {
+                                b.should(sh -> sh.terms(t -> t.field("lshBands").terms(v -> v.value(bandValues))));
+                            }
+                            return b.minimumShouldMatch("1");
+                        })),
+                PolicyDocument.class);
+        List<PolicyDocument> out = new ArrayList<>();
+        for (Hit<PolicyDocument> hit : response.hits().hits()) {
+            out.add(Objects.requireNonNull(hit.source()));
+        }
+        return out;
+    }
+
+    /** How many documents point at {@code representativeId}. */
+    public long countDuplicatesOf(String representativeId) throws IOException {
+        return client.count(c -> c.index(indexManager.alias())
+                        .query(q -> q.term(t -> t.field("duplicateOf").value(representativeId))))
+                .count();
+    }
+}

@@ -1,0 +1,154 @@
+package org.policysearch.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.policysearch.index.IndexManager;
+import org.policysearch.index.PolicyDocument;
+import org.springframework.stereotype.Service;
+
+/** Keyword search with highlighted snippets, collapsed duplicates and facet counts. */
+@Service
+class SearchService {
+
+    private static final int SNIPPET_CHARS = 120;
+
+    private final ElasticsearchClient client;
+    private final IndexManager indexManager;
+
+    SearchService(ElasticsearchClient client, IndexManager indexManager) {
+        this.client = client;
+        this.indexManager = indexManager;
+    }
+
+    SearchResult search(SearchParams params) throws IOException {
+        List<Query> filters = QueryBuilder.baseFilters(params);
+        Query main = Query.of(
+                q -> q.bool(b -> b.must(QueryBuilder.relevance(params.q())).filter(filters)));
+        SearchRequest request = SearchRequest.of(s -> {
+            s.index(indexManager.alias())
+                    .query(main)
+                    .postFilter(QueryBuilder.facetFilters(params.filters(), null))
+                    .from((params.page() - 1) * params.size())
+                    .size(params.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.excludes("text", "minhash", "lshBands", "provenance")));
+            switch (params.sort()) {
+                case DATE_ASC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)));
+                case DATE_DESC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));
+                case RELEVANCE -> {}
+            }
+            if (params.q() != null && !params.q().isBlank()) {
+                s.highlight(h -> h.type(HighlighterType.Unified)
+                        .encoder(HighlighterEncoder.Html)
+                        .preTags("<em>")
+                        .postTags("</em>")
+                        .fields(
+                                "text.bigram",
+                                f -> f.fragmentSize(SNIPPET_CHARS)
+                                        .numberOfFragments(3)
+                                        .noMatchSize(SNIPPET_CHARS)
+                                        .highlightQuery(QueryBuilder.highlight(params.q(), "text.bigram"))));
+            }
+            for (Facet facet : Facet.values()) {
+                s.aggregations(
+                        facet.param,
+                        a -> a.filter(QueryBuilder.facetFilters(params.filters(), facet))
+                                .aggregations(
+                                        "values",
+                                        v -> v.terms(t -> t.field(facet.field).size(facet.defaultSize))));
+            }
+            return s;
+        });
+        SearchResponse<PolicyDocument> response = client.search(request, PolicyDocument.class);
+        Map<String, Long> duplicates = duplicateCounts(response.hits().hits());
+        List<SearchResult.SearchHit> hits = new ArrayList<>();
+        for (Hit<PolicyDocument> hit : response.hits().hits()) {
+            PolicyDocument d = hit.source();
+            List<String> highlights = hit.highlight().getOrDefault("text.bigram", List.of()).stream()
+                    .map(Highlights::mergeAdjacent)
+                    .toList();
+            hits.add(new SearchResult.SearchHit(
+                    hit.id(),
+                    d == null ? null : d.title(),
+                    d == null ? null : d.date(),
+                    d == null ? null : d.source(),
+                    d == null ? null : d.type(),
+                    d == null ? null : d.issuingBody(),
+                    d == null ? null : d.docNumber(),
+                    highlights,
+                    duplicates.getOrDefault(hit.id(), 0L)));
+        }
+        long total = response.hits().total() == null
+                ? hits.size()
+                : response.hits().total().value();
+        return new SearchResult(total, response.took(), hits, facets(response, params));
+    }
+
+    private Map<String, Long> duplicateCounts(List<Hit<PolicyDocument>> hits) throws IOException {
+        if (hits.isEmpty()) {
+            return Map.of();
+        }
+        List<FieldValue> ids = hits.stream().map(h -> FieldValue.of(h.id())).toList();
+        var response = client.search(
+                s -> s.index(indexManager.alias())
+                        .size(0)
+                        .query(q -> q.terms(t -> t.field("duplicateOf").terms(v -> v.value(ids))))
+                        .aggregations(
+                                "by", a -> a.terms(t -> t.field("duplicateOf").size(ids.size()))),
+                Void.class);
+        Map<String, Long> counts = new HashMap<>();
+        for (StringTermsBucket b :
+                response.aggregations().get("by").sterms().buckets().array()) {
+            counts.put(b.key().stringValue(), b.docCount());
+        }
+        return counts;
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facets(
+            SearchResponse<PolicyDocument> response, SearchParams params) {
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            Aggregate values = response.aggregations()
+                    .get(facet.param)
+                    .filter()
+                    .aggregations()
+                    .get("values");
+            List<SearchResult.FacetValue> list = new ArrayList<>();
+            if (values.isLterms()) {
+                for (LongTermsBucket b : values.lterms().buckets().array()) {
+                    String v = Long.toString(b.key());
+                    list.add(new SearchResult.FacetValue(v, b.docCount(), params.selected(facet, v)));
+                }
+            } else if (values.isSterms()) {
+                for (StringTermsBucket b : values.sterms().buckets().array()) {
+                    String v = b.key().stringValue();
+                    list.add(new SearchResult.FacetValue(v, b.docCount(), params.selected(facet, v)));
+                }
+            }
+            // A selected value with no hits left still shows, so it can be unticked.
+            for (String selected : params.filters().getOrDefault(facet, List.of())) {
+                if (list.stream().noneMatch(v -> v.value().equals(selected))) {
+                    list.add(new SearchResult.FacetValue(selected, 0, true));
+                }
+            }
+            facets.put(facet.param, list);
+        }
+        return facets;
+    }
+}
