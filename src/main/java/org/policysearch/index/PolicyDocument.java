@@ -54,4 +54,12 @@ public record PolicyDocument(
         provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
         lshBands = lshBands == null ? List.of() : List.copyOf(lshBands);
     }
+
+    /** The same document marked as a duplicate of {@code representative}. */
+    public PolicyDocument withDuplicateOf(String representative) {
+        return new PolicyDocument(
+                id, title, text, date, year, source, sourceUrl, author, issuingBody, docNumber, type, regions, topics,
+                keywords, script, flags, representative, contentType, charset, rulesFired, provenance, ingestedAt,
+                fileName, size, sha256, exactHash, minhash, lshBands);
+    }
 }
