@@ -1,0 +1,192 @@
+package org.policysearch.ingest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.policysearch.clean.CleanedText;
+import org.policysearch.clean.TextCleaner;
+import org.policysearch.dedup.Candidate;
+import org.policysearch.dedup.DuplicateResolver;
+import org.policysearch.dedup.Fingerprint;
+import org.policysearch.dedup.Fingerprinter;
+import org.policysearch.extract.DocumentExtractor;
+import org.policysearch.extract.Extraction;
+import org.policysearch.index.DocumentStore;
+import org.policysearch.index.PolicyDocument;
+import org.policysearch.metadata.DocumentMetadata;
+import org.policysearch.metadata.MetadataExtractor;
+import org.policysearch.metadata.MetadataInput;
+import org.policysearch.web.ApiException;
+import org.policysearch.web.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ingest pipeline for one file: keep the original, extract, clean, enrich, find duplicates, index. The id is
+ * derived from the bytes, so the same file ingested twice is the same document.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final Logger audit = LoggerFactory.getLogger("policy.ingest.audit");
+
+    private final DocumentExtractor extractor;
+    private final TextCleaner cleaner;
+    private final MetadataExtractor metadataExtractor;
+    private final Fingerprinter fingerprinter;
+    private final DuplicateResolver duplicateResolver;
+    private final OriginalStore originals;
+    private final DocumentStore store;
+    private final IngestProperties properties;
+    /** Duplicate decisions must see every earlier document, so lookup + write are one step per service. */
+    private final Object dedupLock = new Object();
+
+    IngestService(
+            DocumentExtractor extractor,
+            TextCleaner cleaner,
+            MetadataExtractor metadataExtractor,
+            Fingerprinter fingerprinter,
+            DuplicateResolver duplicateResolver,
+            OriginalStore originals,
+            DocumentStore store,
+            IngestProperties properties) {
+        this.extractor = extractor;
+        this.cleaner = cleaner;
+        this.metadataExtractor = metadataExtractor;
+        this.fingerprinter = fingerprinter;
+        this.duplicateResolver = duplicateResolver;
+        this.originals = originals;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    /** Document ids are the first 24 hex digits of the file's SHA-256: stable, and short enough for URLs. */
+    public static String idOf(String sha256) {
+        return sha256.substring(0, 24);
+    }
+
+    public IngestOutcome ingest(byte[] bytes, String fileName, String sourceUrl) throws IOException {
+        String sha = OriginalStore.sha256(bytes);
+        String id = idOf(sha);
+        Optional<PolicyDocument> existing = store.get(id);
+        if (existing.isPresent()) {
+            audit.info("{} {} unchanged (already ingested)", id, fileName);
+            return new IngestOutcome(existing.get(), false);
+        }
+        OriginalStore.OriginalInfo info = originals.store(bytes, fileName, sourceUrl);
+        PolicyDocument document;
+        try {
+            document = analyse(bytes, info);
+        } catch (ApiException refused) {
+            originals.delete(sha);
+            audit.info("{} {} refused: {} ({})", id, fileName, refused.code().code(), refused.getMessage());
+            throw refused;
+        }
+        synchronized (dedupLock) {
+            document = withDuplicateLink(document);
+            store.put(document);
+        }
+        audit.info(
+                "{} {} ingested{}", id, fileName, document.duplicateOf() == null ? "" : " as duplicate of " + document.duplicateOf());
+        return new IngestOutcome(document, true);
+    }
+
+    /** The pipeline without side effects: from an original to the document to index (no duplicate link yet). */
+    public PolicyDocument analyse(byte[] bytes, OriginalStore.OriginalInfo info) {
+        Extraction extraction = extractor.extract(bytes, info.fileName());
+        if (!extraction.ok()) {
+            throw refusal(extraction);
+        }
+        CleanedText cleaned = cleaner.clean(extraction.text(), host(info.sourceUrl()));
+        if (cleaned.text().isBlank()) {
+            throw new ApiException(ErrorCode.NO_TEXT, "The file has no text left after removing page chrome");
+        }
+        Map<String, List<String>> meta = new HashMap<>(extraction.metadata());
+        if (!extraction.flags().isEmpty()) {
+            meta.put("flags", extraction.flags());
+        }
+        DocumentMetadata m = metadataExtractor.extract(new MetadataInput(
+                cleaned.text(), extraction.title(), meta, cleaned.keywordLine(), info.fileName(), info.sourceUrl()));
+        Fingerprint fp = fingerprinter.fingerprint(cleaned.text());
+        List<String> flags = new ArrayList<>(m.flags());
+        extraction.flags().stream().filter(f -> !flags.contains(f)).forEach(flags::add);
+        return new PolicyDocument(
+                idOf(info.sha256()),
+                m.title(),
+                cleaned.text(),
+                m.date() == null ? null : m.date().toString(),
+                m.year(),
+                m.source(),
+                info.sourceUrl(),
+                m.author(),
+                m.issuingBody(),
+                m.docNumber(),
+                m.type(),
+                m.regions(),
+                m.topics(),
+                m.keywords(),
+                m.script(),
+                flags,
+                null,
+                extraction.contentType(),
+                extraction.charset(),
+                cleaned.rulesFired(),
+                m.provenance(),
+                Instant.now().toString(),
+                info.fileName(),
+                info.size(),
+                info.sha256(),
+                fp.exactHash(),
+                fp.encodedMinhash(),
+                fp.bands());
+    }
+
+    /** Points a new document at the representative of its duplicates, if it has any. */
+    PolicyDocument withDuplicateLink(PolicyDocument d) throws IOException {
+        Fingerprint fp = Fingerprint.restore(d.exactHash(), d.minhash(), d.lshBands());
+        List<Candidate> candidates = store
+                .duplicateCandidates(d.exactHash(), d.lshBands(), properties.duplicateCandidates())
+                .stream()
+                .filter(c -> !c.id().equals(d.id()))
+                .map(c -> new Candidate(c.id(), Fingerprint.restore(c.exactHash(), c.minhash(), List.of()), c.duplicateOf()))
+                .toList();
+        Optional<String> representative = duplicateResolver.representativeOf(fp, candidates);
+        if (representative.isEmpty()) {
+            return d;
+        }
+        log.debug("{} duplicates {}", d.id(), representative.get());
+        return d.withDuplicateOf(representative.get());
+    }
+
+    static ApiException refusal(Extraction extraction) {
+        String message = extraction.message() != null ? extraction.message() : "The file could not be read";
+        ErrorCode code = switch (extraction.status()) {
+            case UNSUPPORTED -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_LARGE -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case EMPTY -> ErrorCode.NO_TEXT;
+            case ENCRYPTED -> ErrorCode.ENCRYPTED;
+            case CORRUPT -> ErrorCode.CORRUPT;
+            case TIMEOUT -> ErrorCode.PARSE_TIMEOUT;
+            case OK -> throw new IllegalArgumentException("not a refusal");
+        };
+        return new ApiException(code, message);
+    }
+
+    private static String host(String sourceUrl) {
+        if (sourceUrl == null || sourceUrl.isBlank()) {
+            return null;
+        }
+        try {
+            return URI.create(sourceUrl.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
