@@ -1,6 +1,7 @@
 package org.policysearch.dedup;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -28,58 +29,53 @@ public final class TextNormalizer {
 
     public String normalize(String text) {
         String nfkc = Normalizer.normalize(PINYIN_NOTE.matcher(text).replaceAll(""), Normalizer.Form.NFKC);
-        return foldPlaceholders(keepLettersAndDigits(nfkc));
-    }
-
-    private String keepLettersAndDigits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            int folded = Character.toLowerCase(folding.fold(c));
-            if (Character.isLetterOrDigit(folded)
-                    || Character.getType(folded) == Character.LETTER_NUMBER
-                    || PLACEHOLDERS.indexOf(folded) >= 0) {
-                out.appendCodePoint(folded);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        int i = 0;
+        while (i < nfkc.length()) {
+            int c = fold(nfkc.codePointAt(i));
+            if (isPlaceholder(c)) {
+                i = appendPlaceholderRun(nfkc, i, out);
+                continue;
             }
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.LETTER_NUMBER) {
+                out.appendCodePoint(c);
+            }
+            i += Character.charCount(nfkc.codePointAt(i));
         }
         return out.toString();
+    }
+
+    private int fold(int codePoint) {
+        return Character.toLowerCase(folding.fold(codePoint));
     }
 
     /**
-     * Collapses each run of placeholder characters to one {@code 某}, except a run of x's touching other Latin letters,
-     * which is part of a word ({@code xinhua}, {@code taxes}).
+     * Appends one {@code 某} for the run of placeholder characters at {@code start}, or the run itself when it is
+     * x's touching other Latin letters, i.e. part of a word ({@code xinhua}, {@code taxes}). Returns the run's end.
      */
-    private static String foldPlaceholders(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (PLACEHOLDERS.indexOf(c) < 0) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int end = i;
-            boolean onlyX = true;
-            while (end < text.length() && PLACEHOLDERS.indexOf(text.charAt(end)) >= 0) {
-                onlyX &= text.charAt(end) == 'x';
-                end++;
-            }
-            boolean inWord = onlyX && (isLatin(text, i - 1) || isLatin(text, end));
-            if (inWord) {
-                out.append(text, i, end);
-            } else {
-                out.append(PLACEHOLDER);
-            }
-            i = end;
+    private static int appendPlaceholderRun(String text, int start, StringBuilder out) {
+        int end = start;
+        boolean onlyX = true;
+        while (end < text.length() && isPlaceholder(Character.toLowerCase(text.charAt(end)))) {
+            onlyX &= Character.toLowerCase(text.charAt(end)) == 'x';
+            end++;
         }
-        return out.toString();
+        if (onlyX && (isLatinLetter(text, start - 1) || isLatinLetter(text, end))) {
+            out.append(text.substring(start, end).toLowerCase(Locale.ROOT));
+        } else {
+            out.append(PLACEHOLDER);
+        }
+        return end;
     }
 
-    private static boolean isLatin(String text, int index) {
+    private static boolean isPlaceholder(int c) {
+        return PLACEHOLDERS.indexOf(c) >= 0;
+    }
+
+    private static boolean isLatinLetter(String text, int index) {
         return index >= 0
                 && index < text.length()
+                && Character.isLetter(text.charAt(index))
                 && Character.UnicodeScript.of(text.charAt(index)) == Character.UnicodeScript.LATIN;
     }
 }
