@@ -19,13 +19,17 @@ import java.util.TreeSet;
  * here, too slow for every ingested document. A plain Traditional→Simplified character table is fast but not
  * consistent: {@code 干净} becomes {@code 乾淨} in Traditional and folds back to {@code 乾净}, since {@code 乾}
  * is also a valid Simplified character. Dedup only needs both copies to land on the same string, so the classes here
- * are the transitive closure of opencc's {@code TSCharacters} and {@code STCharacters} (largest class: 6, e.g.
- * 划劃㓰画畫畵); merging a few distinct characters costs nothing measurable in discrimination.
+ * are the transitive closure of opencc's character and phrase tables (largest class: 6, e.g. 划劃㓰画畫畵); merging a
+ * few distinct characters costs nothing measurable in discrimination.
  */
 final class ScriptFolding {
 
+    // The phrase tables add the few relations only visible in context (家具→傢俱 relates 具 and 俱, 并→幷).
     private static final String[] DICTIONARIES = {
-        "/data/dictionary/TSCharacters.txt", "/data/dictionary/STCharacters.txt"
+        "/data/dictionary/TSCharacters.txt",
+        "/data/dictionary/STCharacters.txt",
+        "/data/dictionary/TSPhrases.txt",
+        "/data/dictionary/STPhrases.txt"
     };
 
     private static final ScriptFolding INSTANCE = load();
@@ -54,7 +58,7 @@ final class ScriptFolding {
         UnionFind classes = new UnionFind();
         TreeSet<Integer> simplifiedTargets = new TreeSet<>();
         for (String dictionary : DICTIONARIES) {
-            boolean traditionalToSimplified = dictionary.contains("TS");
+            boolean traditionalToSimplified = dictionary.contains("/TS");
             try (InputStream in = ScriptFolding.class.getResourceAsStream(dictionary)) {
                 if (in == null) {
                     throw new IllegalStateException("opencc4j dictionary missing from the classpath: " + dictionary);
@@ -65,12 +69,16 @@ final class ScriptFolding {
                     if (keyAndValues.length != 2) {
                         continue;
                     }
-                    int key = keyAndValues[0].codePointAt(0);
+                    int[] key = keyAndValues[0].codePoints().toArray();
                     String[] values = keyAndValues[1].split(" ");
                     for (String value : values) {
-                        classes.union(key, value.codePointAt(0));
+                        int[] converted = value.codePoints().toArray();
+                        // Phrases relate characters position by position; those that change length relate nothing.
+                        for (int i = 0; converted.length == key.length && i < key.length; i++) {
+                            classes.union(key[i], converted[i]);
+                        }
                     }
-                    if (traditionalToSimplified) {
+                    if (traditionalToSimplified && key.length == 1) {
                         simplifiedTargets.add(values[0].codePointAt(0));
                     }
                 }
