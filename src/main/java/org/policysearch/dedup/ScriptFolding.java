@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,30 +122,39 @@ final class ScriptFolding {
         return candidate < current;
     }
 
+    /** Over all code points: arrays rather than maps keep loading the 1 MB phrase table fast. */
     private static final class UnionFind {
-        private final Map<Integer, Integer> parent = new HashMap<>();
+        private final int[] parent = new int[Character.MAX_CODE_POINT + 1];
+        private final BitSet members = new BitSet();
+
+        UnionFind() {
+            Arrays.setAll(parent, c -> c);
+        }
 
         int find(int x) {
             int root = x;
-            for (Integer p; (p = parent.get(root)) != null && p != root; ) {
-                root = p;
+            while (parent[root] != root) {
+                root = parent[root];
             }
-            parent.put(x, root);
+            parent[x] = root;
             return root;
         }
 
         void union(int a, int b) {
-            parent.putIfAbsent(a, a);
-            parent.putIfAbsent(b, b);
+            if (a == b) {
+                return;
+            }
+            members.set(a);
+            members.set(b);
             int rootA = find(a);
             int rootB = find(b);
             if (rootA != rootB) {
-                parent.put(rootA, rootB);
+                parent[rootA] = rootB;
             }
         }
 
-        Iterable<Integer> members() {
-            return new TreeSet<>(parent.keySet());
+        int[] members() {
+            return members.stream().toArray();
         }
     }
 }
