@@ -10,11 +10,11 @@ import org.springframework.validation.annotation.Validated;
  * Duplicate detection.
  *
  * @param threshold estimated Jaccard similarity of character shingles from which a new document counts as a copy of
- *     an indexed one (0.5–1.0; 1.0 keeps exact duplicates only). Below about 0.6 the LSH band look-up stops finding
+ *     an indexed one (0.6–1.0; 1.0 keeps exact duplicates only). Below about 0.6 the LSH band look-up stops finding
  *     most candidates, so lower values would not take effect.
  */
 @Validated
 @ConfigurationProperties("policy.dedup")
 public record DedupProperties(
-        @DecimalMin("0.6") @DecimalMax("1.0") @DefaultValue("0.8")
+        @DecimalMin("0.6") @DecimalMax("1.0") @DefaultValue("0.7")
         double threshold) {}

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class DedupEvaluationTest {
 
     private static final int PER_COLLECTION = 150;
-    private static final double THRESHOLD = 0.8;
+    private static final double THRESHOLD = 0.7;
 
     record Original(String id, String title, String text) {}
 
@@ -117,7 +117,7 @@ class DedupEvaluationTest {
         // 1.0 explained; R 0.9178.
         assertThat(score.precision()).isGreaterThanOrEqualTo(0.98);
         assertThat(explainedPrecision).isGreaterThanOrEqualTo(0.995);
-        assertThat(score.recall()).isGreaterThanOrEqualTo(0.89);
+        assertThat(score.recall()).isGreaterThanOrEqualTo(0.96);
     }
 
     /**
