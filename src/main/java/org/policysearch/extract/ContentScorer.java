@@ -49,24 +49,39 @@ final class ContentScorer {
     /** Shorter blocks are labels or titles even when punctuated. */
     private static final int MIN_PROSE = 10;
     /** Unpunctuated text costs a fraction of its length: some is normal in articles (headings, name lists). */
-    private static final double SNIPPET_COST = 0.25;
+    private static final double SNIPPET_COST = 0.05;
+
+    /**
+     * Below this many points the page has no prose to speak of (a data table, a list of names): then all non-link
+     * text counts, punctuated or not.
+     */
+    private static final double MIN_PROSE_SCORE = 50;
 
     private Element best;
     private double bestScore;
+    private boolean proseOnly;
 
     /** The best container under {@code body}, or {@code body} when nothing scores above zero. */
     Element choose(Element body) {
+        run(body, true);
+        if (bestScore < MIN_PROSE_SCORE) {
+            run(body, false);
+        }
+        return best;
+    }
+
+    private void run(Element body, boolean prose) {
         best = body;
         bestScore = 0;
+        proseOnly = prose;
         score(body);
-        return best;
     }
 
     /** Value of the subtree of {@code e}; its own block collects the text not inside a nested block. */
     private double score(Element e) {
         Block own = new Block();
         double children = collect(e, own, false);
-        double value = children + own.value();
+        double value = children + own.value(proseOnly);
         // Post-order with a strict comparison: on a tie the inner element wins, it has less room for chrome.
         if (value > bestScore) {
             bestScore = value;
@@ -106,8 +121,8 @@ final class ContentScorer {
             }
         }
 
-        double value() {
-            boolean prose = text >= MIN_PROSE && punctuation > 0;
+        double value(boolean proseOnly) {
+            boolean prose = !proseOnly || (text >= MIN_PROSE && punctuation > 0);
             return (prose ? text : -SNIPPET_COST * text) - links;
         }
     }

@@ -28,7 +28,7 @@ public final class HtmlMainContent {
     /** Paragraphs at either end of the text checked for info lines. */
     private static final int INFO_EDGE = 3;
 
-    private static final int MAX_INFO_LENGTH = 200;
+    private static final int MAX_INFO_LENGTH = 150;
     private static final int MAX_LEAD_INFO_LENGTH = 80;
     private static final int MAX_SUBTITLE_LENGTH = 100;
     private static final Pattern SUBTITLE_CLASS = Pattern.compile("(?i)sub[-_]?title|subhead|fbt|futitle");
@@ -156,8 +156,9 @@ public final class HtmlMainContent {
             if (found.stream().anyMatch(f -> e.parents().contains(f))) {
                 continue;
             }
-            String text = TitleFinder.clean(e.text());
-            if (!text.isEmpty() && isInfo(text)) {
+            // The smallest element holding the line, not a wrapper that also holds the article.
+            if (isInfo(TitleFinder.clean(e.text()))
+                    && e.children().stream().noneMatch(c -> isInfo(TitleFinder.clean(c.text())))) {
                 found.add(e);
             }
         }

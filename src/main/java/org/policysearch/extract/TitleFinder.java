@@ -55,6 +55,10 @@ final class TitleFinder {
             return 2.0 * bare.length();
         }
         String bareTitle = SPACES.matcher(pageTitle).replaceAll("");
+        // Sites put the article first in <title> ("标题_栏目_站点"): a heading that starts it is the one.
+        if (bareTitle.startsWith(bare) && bareTitle.length() > bare.length()) {
+            return 2.0 * bare.length() + 1;
+        }
         if (bare.length() >= 4 && bareTitle.contains(bare)) {
             return bare.length();
         }
