@@ -50,6 +50,10 @@ final class ContentScorer {
     private static final int MIN_PROSE = 10;
     /** Unpunctuated text costs a fraction of its length: some is normal in articles (headings, name lists). */
     private static final double SNIPPET_COST = 0.05;
+    /** Unpunctuated text in table cells is data (党费 tables, duty rosters), worth a little; chrome cells are links. */
+    private static final double CELL_VALUE = 0.1;
+
+    private static final Set<String> CELLS = Set.of("td", "th");
 
     /**
      * Below this many points the page has no prose to speak of (a data table, a list of names): then all non-link
@@ -79,7 +83,7 @@ final class ContentScorer {
 
     /** Value of the subtree of {@code e}; its own block collects the text not inside a nested block. */
     private double score(Element e) {
-        Block own = new Block();
+        Block own = new Block(CELLS.contains(e.normalName()));
         double children = collect(e, own, false);
         double value = children + own.value(proseOnly);
         // Post-order with a strict comparison: on a tie the inner element wins, it has less room for chrome.
@@ -107,9 +111,14 @@ final class ContentScorer {
     }
 
     private static final class Block {
+        private final boolean cell;
         private int text;
         private int links;
         private int punctuation;
+
+        Block(boolean cell) {
+            this.cell = cell;
+        }
 
         void add(String s, boolean inLink) {
             int n = TextStats.visibleChars(s);
@@ -123,7 +132,7 @@ final class ContentScorer {
 
         double value(boolean proseOnly) {
             boolean prose = !proseOnly || (text >= MIN_PROSE && punctuation > 0);
-            return (prose ? text : -SNIPPET_COST * text) - links;
+            return (prose ? text : (cell ? CELL_VALUE : -SNIPPET_COST) * text) - links;
         }
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class MainContentEvaluationTest {
 
     /** Pinned a little under the measured mean (see the report printed by the test). */
-    private static final double MIN_MEAN_F1 = 0.95;
+    private static final double MIN_MEAN_F1 = 0.98;
 
     private record PageScore(String id, BigramF1 score) {}
 
