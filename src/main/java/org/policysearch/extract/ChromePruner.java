@@ -14,10 +14,11 @@ import org.jsoup.select.Elements;
 final class ChromePruner {
 
     private static final Pattern WORD_SPLIT = Pattern.compile("[-_\\s.:]+|(?<=[a-z0-9])(?=[A-Z])");
-    /** A class/id match never removes more than this share of the page's non-link text: that is the article. */
+    /**
+     * A class/id word or a section heading never removes more than this share of the page's non-link text: that is
+     * the article, whatever its wrapper is called.
+     */
     private static final double MAX_SHARE = 0.5;
-    /** Section headings only remove small blocks: a heading-like first line of a big block is a coincidence. */
-    private static final double MAX_SECTION_SHARE = 0.3;
 
     private final SiteRules rules;
 
@@ -39,7 +40,7 @@ final class ChromePruner {
         }
         for (Element e : body.select("div,section,ul,ol,dl,table,td,li,p,h1,h2,h3,h4,h5,h6,span,strong,b")) {
             if (e != body && attached(e) && startsWithSectionHeading(e)) {
-                if (TextStats.nonLinkChars(e) <= MAX_SECTION_SHARE * total) {
+                if (TextStats.nonLinkChars(e) <= MAX_SHARE * total) {
                     e.remove();
                 }
             }

@@ -117,7 +117,10 @@ public final class HtmlMainContent {
         return kept;
     }
 
-    /** A short line with two info labels (发布时间：… 来源：…), or starting with a strong one (来源：…). */
+    /**
+     * A short line with two info labels (发布时间：… 来源：…), one label and a date, or starting with a strong label
+     * (来源：…).
+     */
     boolean isInfo(String line) {
         if (line.length() > MAX_INFO_LENGTH) {
             return false;
@@ -128,6 +131,7 @@ public final class HtmlMainContent {
             labels++;
         }
         return labels >= 2
+                || (labels == 1 && rules.infoDate().matcher(line).find())
                 || (line.length() <= MAX_LEAD_INFO_LENGTH
                         && rules.infoLeadLabels().matcher(line).find());
     }

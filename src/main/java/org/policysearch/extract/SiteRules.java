@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  * @param sectionHeadings first-text patterns of chrome sections (related lists, comments)
  * @param infoLabels labels of the 发布时间/来源/作者 line
  * @param infoLeadLabels labels that make a line an info line on their own when they start it
+ * @param infoDate a date; with one label it makes an info line
  * @param boilerplateLines paragraph rules applied to the extracted text
  * @param sites per-site rules, tried in order
  */
@@ -33,6 +34,7 @@ public record SiteRules(
         List<Pattern> sectionHeadings,
         Pattern infoLabels,
         Pattern infoLeadLabels,
+        Pattern infoDate,
         List<LineRule> boilerplateLines,
         List<SiteRule> sites) {
 
@@ -105,6 +107,7 @@ public record SiteRules(
                 sectionHeadings,
                 infoLabels,
                 infoLeadLabels,
+                infoDate,
                 boilerplateLines,
                 otherSites);
     }
@@ -131,6 +134,7 @@ public record SiteRules(
                 strings(y.get("sectionHeadings")).stream().map(Pattern::compile).toList(),
                 Pattern.compile((String) y.get("infoLabels")),
                 Pattern.compile((String) y.get("infoLeadLabels")),
+                Pattern.compile((String) y.get("infoDate")),
                 lines,
                 sites);
     }
