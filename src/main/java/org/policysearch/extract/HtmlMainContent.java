@@ -160,9 +160,11 @@ public final class HtmlMainContent {
             if (found.stream().anyMatch(f -> e.parents().contains(f))) {
                 continue;
             }
-            // The smallest element holding the line, not a wrapper that also holds the article.
+            // The smallest block holding the line (not a wrapper that also holds the article, nor one of its spans).
             if (isInfo(TitleFinder.clean(e.text()))
-                    && e.children().stream().noneMatch(c -> isInfo(TitleFinder.clean(c.text())))) {
+                    && e.children().stream()
+                            .noneMatch(c -> ContentScorer.BLOCKS.contains(c.normalName())
+                                    && isInfo(TitleFinder.clean(c.text())))) {
                 found.add(e);
             }
         }

@@ -49,10 +49,10 @@ final class ParagraphWriter {
                     if (skip.contains(e) || (e != root && linkList(e))) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (e.nameIs("br") || ContentScorer.BLOCKS.contains(e.normalName())) {
-                        flush();
-                    } else if (CELLS.contains(e.normalName())) {
+                    if (CELLS.contains(e.normalName())) {
                         current.append(' ');
+                    } else if (e.nameIs("br") || ContentScorer.BLOCKS.contains(e.normalName())) {
+                        flush();
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -60,7 +60,9 @@ final class ParagraphWriter {
 
             @Override
             public FilterResult tail(Node node, int depth) {
-                if (node instanceof Element e && ContentScorer.BLOCKS.contains(e.normalName())) {
+                if (node instanceof Element e
+                        && ContentScorer.BLOCKS.contains(e.normalName())
+                        && !CELLS.contains(e.normalName())) {
                     flush();
                 }
                 return FilterResult.CONTINUE;
