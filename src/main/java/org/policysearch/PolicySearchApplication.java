@@ -1,5 +1,7 @@
 package org.policysearch;
 
+import java.util.List;
+import org.policysearch.ingest.IngestCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PolicySearchApplication {
 
-    public static void main(String[] args) {
+    /**
+     * Runs the service; {@code ingest DIR} instead uploads a directory to a running service (see
+     * {@link IngestCommand}).
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("ingest")) {
+            System.exit(IngestCommand.run(List.of(args).subList(1, args.length), System.out));
+        }
         SpringApplication.run(PolicySearchApplication.class, args);
     }
 }

@@ -34,12 +34,20 @@ public class DocumentStore {
         return client.exists(e -> e.index(indexManager.alias()).id(id)).value();
     }
 
-    /** Indexes (or replaces) a document; returns once it is searchable, so an acknowledged document is findable. */
-    public void put(PolicyDocument document) throws IOException {
+    /**
+     * Indexes (or replaces) a document. With {@code waitForSearchable} the call returns only once a search can find
+     * it, so an acknowledged upload is findable at once.
+     */
+    public void put(PolicyDocument document, boolean waitForSearchable) throws IOException {
         client.index(i -> i.index(indexManager.alias())
                 .id(document.id())
                 .document(document)
-                .refresh(Refresh.WaitFor));
+                .refresh(waitForSearchable ? Refresh.WaitFor : Refresh.False));
+    }
+
+    /** Makes everything written so far searchable. */
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(indexManager.alias()));
     }
 
     /**

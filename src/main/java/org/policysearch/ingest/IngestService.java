@@ -45,8 +45,10 @@ public class IngestService {
     private final OriginalStore originals;
     private final DocumentStore store;
     private final IngestProperties properties;
-    /** Duplicate decisions must see every earlier document, so lookup + write are one step per service. */
+    /** Duplicate decisions must see every earlier document: lookup and registration are one step. */
     private final Object dedupLock = new Object();
+
+    private final RecentDocuments recent = new RecentDocuments(20_000);
 
     IngestService(
             DocumentExtractor extractor,
@@ -72,7 +74,17 @@ public class IngestService {
         return sha256.substring(0, 24);
     }
 
+    /** Ingests one file and returns once it is searchable. */
     public IngestOutcome ingest(byte[] bytes, String fileName, String sourceUrl) throws IOException {
+        return ingest(bytes, fileName, sourceUrl, true);
+    }
+
+    /**
+     * Ingests one file. With {@code waitForSearchable} false the call returns once Elasticsearch has the document
+     * (durable), before its next refresh makes it searchable: batches refresh once at the end.
+     */
+    public IngestOutcome ingest(byte[] bytes, String fileName, String sourceUrl, boolean waitForSearchable)
+            throws IOException {
         String sha = OriginalStore.sha256(bytes);
         String id = idOf(sha);
         Optional<PolicyDocument> existing = store.get(id);
@@ -91,7 +103,15 @@ public class IngestService {
         }
         synchronized (dedupLock) {
             document = withDuplicateLink(document);
-            store.put(document);
+            recent.add(document);
+        }
+        try {
+            store.put(document, waitForSearchable);
+        } catch (IOException | RuntimeException e) {
+            synchronized (dedupLock) {
+                recent.remove(document.id());
+            }
+            throw e;
         }
         audit.info(
                 "{} {} ingested{}", id, fileName, document.duplicateOf() == null ? "" : " as duplicate of " + document.duplicateOf());
@@ -151,13 +171,13 @@ public class IngestService {
     /** Points a new document at the representative of its duplicates, if it has any. */
     PolicyDocument withDuplicateLink(PolicyDocument d) throws IOException {
         Fingerprint fp = Fingerprint.restore(d.exactHash(), d.minhash(), d.lshBands());
-        List<Candidate> candidates = store
-                .duplicateCandidates(d.exactHash(), d.lshBands(), properties.duplicateCandidates())
-                .stream()
-                .filter(c -> !c.id().equals(d.id()))
-                .map(c -> new Candidate(c.id(), Fingerprint.restore(c.exactHash(), c.minhash(), List.of()), c.duplicateOf()))
-                .toList();
-        Optional<String> representative = duplicateResolver.representativeOf(fp, candidates);
+        Map<String, Candidate> candidates = new HashMap<>();
+        for (PolicyDocument c : store.duplicateCandidates(d.exactHash(), d.lshBands(), properties.duplicateCandidates())) {
+            candidates.put(c.id(), new Candidate(c.id(), Fingerprint.restore(c.exactHash(), c.minhash(), List.of()), c.duplicateOf()));
+        }
+        recent.candidates(d.exactHash(), d.lshBands()).forEach(c -> candidates.put(c.id(), c));
+        candidates.remove(d.id());
+        Optional<String> representative = duplicateResolver.representativeOf(fp, candidates.values());
         if (representative.isEmpty()) {
             return d;
         }

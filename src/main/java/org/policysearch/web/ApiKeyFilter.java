@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Search is public and read-only; anything that changes state under {@code /api/} needs the API key. */
+/**
+ * Search is public and read-only; anything that changes state under {@code /api/}, and the admin views (batch jobs,
+ * which show server paths), need the API key.
+ */
 @Component
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -27,7 +30,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || SAFE_METHODS.contains(request.getMethod());
+        String path = request.getRequestURI();
+        if (path.startsWith("/api/batches") || path.startsWith("/api/admin/")) {
+            return false;
+        }
+        return !path.startsWith("/api/") || SAFE_METHODS.contains(request.getMethod());
     }
 
     @Override
