@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Undoes the hard line breaks PDF text comes with, so that a phrase wrapped across two lines is found again. A line
  * is joined with the next unless it ends a sentence or heading (ends with 。！？ etc., or stops well short of the
  * full line width) or the next line starts a new item (一、 （一） 1. 第三条 ①...). Page-number lines are dropped.
- * Blank lines are ignored: PDF extraction puts them at page breaks, which fall anywhere in a paragraph.
+ * Blank lines are ignored: PDF extraction puts them at page breaks, which fall anywhere in a paragraph. A line
+ * of a bare number (1-4 digits, with or without dashes) counts as a page number.
  */
 final class PdfLineJoiner {
 
@@ -69,7 +70,8 @@ final class PdfLineJoiner {
         return SENTENCE_ENDS.indexOf(last) >= 0 || width(line) < SHORT_LINE * fullWidth;
     }
 
-    /** Latin words keep a space between them; CJK and numbers broken across lines join without one. */
+    /** Latin words keep a space between them; CJK and numbers broken across lines join without one. Appends only
+     * the separator: the next line follows in the loop. */
     private static void joinSeparator(StringBuilder out, String next) {
         char last = out.charAt(out.length() - 1);
         char first = next.charAt(0);
@@ -80,7 +82,6 @@ final class PdfLineJoiner {
                 || last == ',' && first < 0x80) {
             out.append(' ');
         }
-        out.append(next);
     }
 
     private static boolean isLatinLetter(char c) {
