@@ -35,8 +35,8 @@ public final class DocumentExtractor implements AutoCloseable {
     public DocumentExtractor(ExtractionProperties properties) {
         this.properties = properties;
         TikaConfig tikaConfig = TikaConfig.getDefaultConfig();
-        this.detector = new FormatDetector(tikaConfig);
         this.decoder = new TextDecoder(new TextPlausibility(CommonChars.defaults()), properties.charsetSampleBytes());
+        this.detector = new FormatDetector(tikaConfig, decoder);
         this.tika = new TikaDocumentParser(tikaConfig, properties);
         this.executor = new ThreadPoolExecutor(
                 properties.parseThreads(),

@@ -45,18 +45,27 @@ final class FormatDetector {
 
     private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
 
+    /**
+     * Plausibility from which undetected bytes count as text: real Chinese scores 0.5-1, random or binary bytes
+     * decoded as any charset score below 0.
+     */
+    private static final double LOOKS_LIKE_TEXT = 0.3;
+
     private final Detector detector;
+    private final TextDecoder decoder;
     private final MediaTypeRegistry registry;
 
-    FormatDetector(TikaConfig tika) {
+    FormatDetector(TikaConfig tika, TextDecoder decoder) {
+        this.decoder = decoder;
         this.detector = tika.getDetector();
         this.registry = tika.getMediaTypeRegistry();
     }
 
     Format detect(byte[] content, String fileName) {
         MediaType type = tikaType(content, fileName).getBaseType();
-        if (type.equals(MediaType.OCTET_STREAM) && TextDecoder.utf16ByNulPattern(content) != null) {
-            // Tika calls BOM-less UTF-16 binary because of its NUL bytes; the NUL pattern says it is text.
+        if (type.equals(MediaType.OCTET_STREAM)
+                && decoder.choose(content, false).plausibility() >= LOOKS_LIKE_TEXT) {
+            // Tika calls GBK/Big5 without a name, and BOM-less UTF-16, binary; decoded, they read as Chinese.
             type = MediaType.TEXT_PLAIN;
         }
         return new Format(type, route(type));

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Decodes text and HTML bytes. Declarations are only a hint: scraped pages often declare gb2312 and are UTF-8, or the
  * other way round. Order: BOM; else every candidate (declared, UTF-8, GB18030, Big5-HKSCS, UTF-16 when NUL bytes
- * say so) decodes a sample and the most plausible text wins.
+ * bring NUL bytes) decodes a sample and the most plausible text wins. Malformed input decodes to U+FFFD.
  */
 final class TextDecoder {
 
@@ -50,21 +50,35 @@ final class TextDecoder {
      */
     record Decoded(String text, Charset charset, boolean mojibake) {}
 
+    /**
+     * @param charset the charset that decodes best
+     * @param plausibility its {@link TextPlausibility} score on the sample; 1 for a BOM
+     */
+    record Choice(Charset charset, double plausibility) {}
+
     Decoded decode(byte[] bytes, boolean markup) {
         Charset bom = bomCharset(bytes);
+        int skip = bom == null ? 0 : bom == StandardCharsets.UTF_8 ? 3 : 2;
+        Charset charset = bom != null ? bom : choose(bytes, markup).charset();
+        String text = new String(bytes, skip, bytes.length - skip, charset);
+        return new Decoded(text, charset, suspected(text));
+    }
+
+    /** The most plausible charset, judged on a sample; also tells whether BOM-less bytes are text at all. */
+    Choice choose(byte[] bytes, boolean markup) {
+        Charset bom = bomCharset(bytes);
         if (bom != null) {
-            int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
-            String text = new String(bytes, skip, bytes.length - skip, bom);
-            return new Decoded(text, bom, suspected(text));
+            return new Choice(bom, 1);
         }
         Charset declared = markup ? declaredCharset(bytes) : null;
         int start = sampleStart(bytes);
         int end = (int) Math.min(bytes.length, (long) start + sampleBytes);
-        Charset best = null;
+        Charset best = StandardCharsets.UTF_8;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (Charset candidate : candidates(bytes, declared)) {
-            String sample = decodeLenient(bytes, start, end, candidate);
-            double score = plausibility.score(sample).value();
+        for (Charset candidate : candidates(bytes, start, end, declared)) {
+            double score = plausibility
+                    .score(new String(bytes, start, end - start, candidate))
+                    .value();
             if (candidate.equals(declared)) {
                 score += DECLARED_BONUS;
             }
@@ -76,8 +90,7 @@ final class TextDecoder {
                 best = candidate;
             }
         }
-        String text = decodeLenient(bytes, 0, bytes.length, best);
-        return new Decoded(text, best, suspected(text));
+        return new Choice(best, bestScore);
     }
 
     private boolean suspected(String text) {
@@ -85,7 +98,7 @@ final class TextDecoder {
         return Mojibake.suspected(sample, plausibility.score(sample));
     }
 
-    private static List<Charset> candidates(byte[] bytes, Charset declared) {
+    private static List<Charset> candidates(byte[] bytes, int start, int end, Charset declared) {
         Set<Charset> candidates = new LinkedHashSet<>();
         if (declared != null) {
             candidates.add(declared);
@@ -93,9 +106,11 @@ final class TextDecoder {
         candidates.add(StandardCharsets.UTF_8);
         candidates.add(GB18030);
         candidates.add(BIG5);
-        Charset utf16 = utf16ByNulPattern(bytes);
-        if (utf16 != null) {
-            candidates.add(utf16);
+        if (hasNul(bytes, start, end)) {
+            // Text in any single-byte-based charset has no NUL; in UTF-16 every ASCII character and every U+xx00
+            // brings one. Which byte order is left to the scores.
+            candidates.add(StandardCharsets.UTF_16LE);
+            candidates.add(StandardCharsets.UTF_16BE);
         }
         return new ArrayList<>(candidates);
     }
@@ -113,25 +128,13 @@ final class TextDecoder {
         return null;
     }
 
-    /**
-     * UTF-16 without BOM: ASCII characters (newlines, digits, tags) put a NUL in every other byte, on the odd side
-     * for little-endian and the even side for big-endian; single-byte charsets have no NULs at all.
-     */
-    static Charset utf16ByNulPattern(byte[] b) {
-        int n = Math.min(b.length, 8192) & ~1;
-        int even = 0;
-        int odd = 0;
-        for (int i = 0; i < n; i += 2) {
-            even += b[i] == 0 ? 1 : 0;
-            odd += b[i + 1] == 0 ? 1 : 0;
+    private static boolean hasNul(byte[] bytes, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
         }
-        if (odd >= 2 && even * 8 <= odd) {
-            return StandardCharsets.UTF_16LE;
-        }
-        if (even >= 2 && odd * 8 <= even) {
-            return StandardCharsets.UTF_16BE;
-        }
-        return null;
+        return false;
     }
 
     /** The charset a page declares, with GB2312/GBK widened to GB18030 and Big5 to Big5-HKSCS (supersets). */
@@ -178,10 +181,6 @@ final class TextDecoder {
             }
         }
         return 0;
-    }
-
-    private static String decodeLenient(byte[] bytes, int from, int to, Charset charset) {
-        return new String(bytes, from, to - from, charset);
     }
 
     private static boolean isValidUtf8(byte[] bytes, int from, int to) {
