@@ -62,11 +62,21 @@ final class FormatDetector {
     }
 
     Format detect(byte[] content, String fileName) {
-        MediaType type = tikaType(content, fileName).getBaseType();
-        if (type.equals(MediaType.OCTET_STREAM)
-                && decoder.choose(content, false).plausibility() >= LOOKS_LIKE_TEXT) {
-            // Tika calls GBK/Big5 without a name, and BOM-less UTF-16, binary; decoded, they read as Chinese.
-            type = MediaType.TEXT_PLAIN;
+        MediaType byContent = tikaType(content, null);
+        MediaType withName = fileName == null || fileName.isBlank() ? byContent : tikaType(content, fileName);
+        MediaType type;
+        if (byContent.equals(MediaType.OCTET_STREAM)) {
+            // Nothing in the bytes says what they are: a name alone never makes them a PDF or a DOCX. Tika calls
+            // GBK/Big5 without a name, and BOM-less UTF-16, binary; decoded, those read as Chinese.
+            boolean text = decoder.choose(content, false).plausibility() >= LOOKS_LIKE_TEXT;
+            type = !text
+                    ? byContent
+                    : registry.isSpecializationOf(withName, MediaType.TEXT_PLAIN) ? withName : MediaType.TEXT_PLAIN;
+        } else {
+            // The name may only refine what the content says (text/plain to text/csv), never contradict it.
+            type = withName.equals(byContent) || registry.isSpecializationOf(withName, byContent)
+                    ? withName
+                    : byContent;
         }
         return new Format(type, route(type));
     }
@@ -89,8 +99,12 @@ final class FormatDetector {
     }
 
     private MediaType tikaType(byte[] content, String fileName) {
+        return tikaDetect(content, fileName).getBaseType();
+    }
+
+    private MediaType tikaDetect(byte[] content, String fileName) {
         Metadata metadata = new Metadata();
-        if (fileName != null && !fileName.isBlank()) {
+        if (fileName != null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
         try (TikaInputStream in = TikaInputStream.get(content)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaMemoryLimitException;
@@ -96,9 +97,11 @@ final class TikaDocumentParser {
             if (t instanceof TikaMemoryLimitException) {
                 return ExtractionStatus.TOO_LARGE;
             }
-            // Tika's SecureContentHandler and POI's ZipSecureFile report inflation bombs only by message.
+            // Inflation bombs are reported only by message: Tika's SecureContentHandler and POI's ZipSecureFile say
+            // "zip bomb", POI's record size cap (100 MB per part) says "maximum length".
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("zip bomb")) {
+            if (message.contains("zip bomb")
+                    || t instanceof RecordFormatException && message.contains("maximum length")) {
                 return ExtractionStatus.TOO_LARGE;
             }
         }

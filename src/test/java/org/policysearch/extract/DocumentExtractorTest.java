@@ -206,6 +206,9 @@ class DocumentExtractorTest {
 
         Extraction htmlNamedDoc = extractor.extract(page("utf-8", "标题").getBytes(StandardCharsets.UTF_8), "a.doc");
         assertThat(htmlNamedDoc.contentType()).isEqualTo("text/html");
+
+        Extraction gbkNamedPdf = extractor.extract(SPEECH.getBytes(GBK), "speech.pdf");
+        assertOk(gbkNamedPdf, "text/plain", "GB18030", "选派第一书记和驻村工作队");
     }
 
     @Test
