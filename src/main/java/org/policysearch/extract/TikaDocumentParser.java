@@ -18,6 +18,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 
 /** Office, PDF and RTF through Tika, with its failures turned into statuses. */
@@ -29,6 +30,9 @@ final class TikaDocumentParser {
 
     /** Share of PDF characters without a Unicode mapping above which the text is garbled (fonts without ToUnicode). */
     private static final double UNMAPPED_MOJIBAKE_PERCENT = 0.05;
+
+    /** No OCR: a scanned PDF is reported EMPTY; OCR would need Tesseract and blow the time limit. */
+    private static final PDFParserConfig PDF_CONFIG = pdfConfig();
 
     private final AutoDetectParser parser;
     private final ExtractionProperties properties;
@@ -50,6 +54,7 @@ final class TikaDocumentParser {
         DepthLimitedEmbeddedExtractor embedded =
                 new DepthLimitedEmbeddedExtractor(context, properties.maxEmbeddedDepth());
         context.set(EmbeddedDocumentExtractor.class, embedded);
+        context.set(PDFParserConfig.class, PDF_CONFIG);
         BodyContentHandler handler = new BodyContentHandler(properties.maxChars());
         Throwable failure = null;
         try (TikaInputStream in = TikaInputStream.get(content)) {
@@ -84,6 +89,12 @@ final class TikaDocumentParser {
         Map<String, List<String>> kept = keptMetadata(metadata);
         String title = firstNonBlank(metadata.get(TikaCoreProperties.TITLE), Texts.shortFirstLine(text));
         return new Extraction(ExtractionStatus.OK, text, title, contentType, null, kept, flags, null);
+    }
+
+    private static PDFParserConfig pdfConfig() {
+        PDFParserConfig config = new PDFParserConfig();
+        config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        return config;
     }
 
     static ExtractionStatus statusOf(Throwable failure) {
