@@ -16,8 +16,12 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -105,6 +109,30 @@ class HostileFilesTest {
         Extraction e = timed(extractor, zip, "files.zip");
         assertThat(e.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
         assertThat(e.contentType()).isEqualTo("application/zip");
+    }
+
+    @Test
+    void scannedPdfWithoutTextIsEmpty() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            BufferedImage scan = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            PDImageXObject image = LosslessFactory.createFromImage(doc, scan);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(image, 50, 500);
+            }
+            doc.save(out);
+        }
+        Extraction e = timed(extractor, out.toByteArray(), "scan.pdf");
+        assertThat(e.status()).isEqualTo(ExtractionStatus.EMPTY);
+        assertThat(e.contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void docxWithoutTextIsEmpty() {
+        Extraction e = timed(extractor, TestFiles.docx("空白", "", "  "), "blank.docx");
+        assertThat(e.status()).isEqualTo(ExtractionStatus.EMPTY);
     }
 
     @Test
