@@ -23,8 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param parseThreads extractions running at once; a runaway parse keeps its thread until it ends, so this also
  *     bounds how many of those can pile up
  * @param maxQueuedParses extractions waiting for a thread; beyond that a file is answered {@code TIMEOUT} at once
- * @param maxCompressionRatio most characters of output per byte of input that Tika accepts once past one million
- *     characters (its zip-bomb guard)
+ * @param maxCompressionRatio zip-bomb guard: most bytes one zip entry of a DOCX/ODT may inflate to per compressed
+ *     byte (past 1 MB), checked before parsing; also Tika's limit of output characters per input byte once past one
+ *     million characters
+ * @param maxInflatedBytes zip-bomb guard: most bytes all entries of a DOCX/ODT may inflate to together
  * @param charsetSampleBytes bytes of a text or HTML file, from its first non-ASCII byte, used to score charset
  *     candidates; the winner then decodes the whole file
  */
@@ -38,11 +40,20 @@ public record ExtractionProperties(
         @Min(1) @DefaultValue("2") int parseThreads,
         @Min(0) @DefaultValue("16") int maxQueuedParses,
         @Min(10) @DefaultValue("100") long maxCompressionRatio,
+        @NotNull @DefaultValue("1GB") DataSize maxInflatedBytes,
         @Min(1024) @DefaultValue("65536") int charsetSampleBytes) {
 
     /** The defaults above, for use without Spring. */
     public static ExtractionProperties defaults() {
         return new ExtractionProperties(
-                DataSize.ofMegabytes(100), 5_000_000, 3, Duration.ofSeconds(60), 2, 16, 100, 65536);
+                DataSize.ofMegabytes(100),
+                5_000_000,
+                3,
+                Duration.ofSeconds(60),
+                2,
+                16,
+                100,
+                DataSize.ofGigabytes(1),
+                65536);
     }
 }

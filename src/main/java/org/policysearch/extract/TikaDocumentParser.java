@@ -36,9 +36,12 @@ final class TikaDocumentParser {
 
     private final AutoDetectParser parser;
     private final ExtractionProperties properties;
+    private final ZipBombCheck zipBombCheck;
 
     TikaDocumentParser(TikaConfig tika, ExtractionProperties properties) {
         this.properties = properties;
+        this.zipBombCheck = new ZipBombCheck(
+                properties.maxCompressionRatio(), properties.maxInflatedBytes().toBytes());
         this.parser = new AutoDetectParser(tika);
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(properties.maxCompressionRatio());
@@ -47,6 +50,9 @@ final class TikaDocumentParser {
 
     Extraction parse(byte[] content, FormatDetector.Format format) {
         String contentType = format.contentType();
+        if (ZipBombCheck.isZip(content) && zipBombCheck.inflatesTooMuch(content)) {
+            return Extraction.failed(ExtractionStatus.TOO_LARGE, contentType, messageOf(ExtractionStatus.TOO_LARGE));
+        }
         Metadata metadata = new Metadata();
         metadata.set(Metadata.CONTENT_TYPE, contentType);
         ParseContext context = new ParseContext();
@@ -97,7 +103,7 @@ final class TikaDocumentParser {
         return config;
     }
 
-    static ExtractionStatus statusOf(Throwable failure) {
+    private static ExtractionStatus statusOf(Throwable failure) {
         if (WriteLimitReachedException.isWriteLimitReached(failure)) {
             return ExtractionStatus.TOO_LARGE;
         }

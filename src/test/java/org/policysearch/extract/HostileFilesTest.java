@@ -179,15 +179,16 @@ class HostileFilesTest {
 
     @Test
     void docxZipBombOfAGigabyteIsTooLarge() throws IOException {
-        // word/document.xml inflates to 1 GiB of text from about a megabyte of zip: POI's part size cap stops it.
+        // word/document.xml inflates to 1 GiB of text from about a megabyte of zip.
         Extraction e = timed(extractor, zipBombDocx(1024), "bomb.docx");
         assertThat(e.status()).isEqualTo(ExtractionStatus.TOO_LARGE);
         assertThat(e.text()).isEmpty();
     }
 
     @Test
-    void docxZipBombUnderThePartSizeCapIsTooLarge() throws IOException {
-        // 64 MiB passes the part size cap; the inflation ratio check (ZipSecureFile) catches it.
+    void docxZipBombOf64MegabytesIsRefusedBeforeParsing() throws IOException {
+        // 64 MiB passes the part size cap; the inflation ratio guards (POI ZipSecureFile, Tika SecureContentHandler)
+        // stop it.
         Extraction e = timed(extractor, zipBombDocx(64), "bomb.docx");
         assertThat(e.status()).isEqualTo(ExtractionStatus.TOO_LARGE);
     }
@@ -283,6 +284,7 @@ class HostileFilesTest {
                 1,
                 4,
                 d.maxCompressionRatio(),
+                d.maxInflatedBytes(),
                 d.charsetSampleBytes());
         try (DocumentExtractor hurried = new DocumentExtractor(impatient)) {
             Extraction e = timed(hurried, TestFiles.fixture("policy-zh.pdf"), "policy.pdf");
@@ -294,7 +296,15 @@ class HostileFilesTest {
     private static ExtractionProperties withLimits(DataSize maxBytes, int maxChars, int maxDepth) {
         ExtractionProperties d = ExtractionProperties.defaults();
         return new ExtractionProperties(
-                maxBytes, maxChars, maxDepth, d.parseTimeout(), 1, 4, d.maxCompressionRatio(), d.charsetSampleBytes());
+                maxBytes,
+                maxChars,
+                maxDepth,
+                d.parseTimeout(),
+                1,
+                4,
+                d.maxCompressionRatio(),
+                d.maxInflatedBytes(),
+                d.charsetSampleBytes());
     }
 
     private static void putSmallDocxParts(ZipOutputStream zip) throws IOException {
