@@ -66,6 +66,6 @@ class TextCleanerSeedsTest {
         assertThat(c.text()).doesNotContain("字数:4211", "本文免费阅读", "温馨提示", "充值起点", "(cww)");
         assertThat(c.text())
                 .startsWith("区委组织部长在“大抓基层基础,实现乡村振兴”上的研讨发言\n根据区委理论学习中心组")
-                .endsWith("我的发言完毕，谢谢大家。");
+                .endsWith("我的发言完毕,谢谢大家。");
     }
 }
