@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keywords: the page's own keyword line when it has one; otherwise the most frequent 2–4 character Han n-grams that are
- * not stop words and do not start or end with a particle, longer ones first among overlapping candidates.
+ * not stop words, do not start or end with a particle, and are not mostly a piece of one longer n-gram (层基础工 of
+ * 基层基础工作); longer ones first among overlapping candidates.
  */
 final class Keywords {
 
@@ -19,6 +20,10 @@ final class Keywords {
     private static final Pattern SPLIT = Pattern.compile("[,，、;；|｜/\\s]+");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final int MIN_COUNT = 3;
+    /** An n-gram is a fragment when one extension by a character covers this share of its occurrences. */
+    private static final double FRAGMENT_SHARE = 0.75;
+    /** Keywords come from the start of long texts: enough to be representative, bounded in memory. */
+    private static final int MAX_CHARS = 30_000;
 
     private final Set<String> stopWords;
     private final String edgeChars;
@@ -44,7 +49,8 @@ final class Keywords {
         return out.stream().limit(MAX).toList();
     }
 
-    List<String> extract(String simplifiedText) {
+    List<String> extract(String fullText) {
+        String simplifiedText = fullText.length() > MAX_CHARS ? fullText.substring(0, MAX_CHARS) : fullText;
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Integer> firstSeen = new HashMap<>();
         int runStart = -1;
@@ -57,8 +63,20 @@ final class Keywords {
                 runStart = -1;
             }
         }
+        Map<String, Integer> widest = new HashMap<>();
+        counts.forEach((g, c) -> {
+            if (g.length() > 2) {
+                widest.merge(g.substring(1), c, Math::max);
+                widest.merge(g.substring(0, g.length() - 1), c, Math::max);
+            }
+        });
         List<String> candidates = new ArrayList<>(counts.keySet());
-        candidates.removeIf(g -> counts.get(g) < MIN_COUNT || stopWords.contains(g));
+        candidates.removeIf(g -> g.length() > 4
+                || counts.get(g) < MIN_COUNT
+                || stopWords.contains(g)
+                || edgeChars.indexOf(g.charAt(0)) >= 0
+                || edgeChars.indexOf(g.charAt(g.length() - 1)) >= 0
+                || widest.getOrDefault(g, 0) >= FRAGMENT_SHARE * counts.get(g));
         candidates.sort(Comparator.<String>comparingInt(g -> counts.get(g) * (g.length() - 1))
                 .reversed()
                 .thenComparing(firstSeen::get));
@@ -75,12 +93,10 @@ final class Keywords {
     }
 
     private void countRun(String text, int from, int to, Map<String, Integer> counts, Map<String, Integer> firstSeen) {
-        for (int n = 2; n <= 4; n++) {
+        // 5-grams are counted only to recognise 4-gram fragments.
+        for (int n = 2; n <= 5; n++) {
             for (int i = from; i + n <= to; i++) {
                 String g = text.substring(i, i + n);
-                if (edgeChars.indexOf(g.charAt(0)) >= 0 || edgeChars.indexOf(g.charAt(n - 1)) >= 0) {
-                    continue;
-                }
                 counts.merge(g, 1, Integer::sum);
                 firstSeen.putIfAbsent(g, i);
             }

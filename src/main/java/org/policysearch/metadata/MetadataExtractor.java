@@ -52,6 +52,10 @@ public final class MetadataExtractor {
     private static final Pattern ORG_LINE = Pattern.compile(
             "^[\\p{IsHan}（）()·]{2,40}(?:委员会|人民政府|政府|办公厅|办公室|领导小组|指挥部|党委|党组|党工委|支部|总工会|联合会|工作委员会|中心|法院|检察院|部|局|委|厅|院|会|处|所|署|队)$");
 
+    /** 国务院办公厅关于…, 最高人民法院、最高人民检察院关于…: the issuers named before 关于 in a title. */
+    private static final Pattern TITLE_ISSUERS = Pattern.compile("^(.{2,60}?)关于");
+
+    private static final Pattern ISSUER_SPLIT = Pattern.compile("[、\\s]+");
     private static final Pattern SENTENCE_PUNCT = Pattern.compile("[，,。；;！？!?]");
     private static final Pattern TITLE_END = Pattern.compile("[。；;，,：:！？!?]$");
     private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -106,7 +110,7 @@ public final class MetadataExtractor {
             }
         }
         String docNumber = docNumber(in, title, lines, provenance);
-        String issuingBody = issuingBody(in, lines, docNumber, provenance);
+        String issuingBody = issuingBody(in, title, lines, docNumber, provenance);
         List<String> typeCandidates = new ArrayList<>();
         typeCandidates.add(simplifiedTitle);
         simplifiedLines.stream()
@@ -269,7 +273,8 @@ public final class MetadataExtractor {
         return null;
     }
 
-    private String issuingBody(MetadataInput in, List<String> lines, String docNumber, Map<String, String> provenance) {
+    private String issuingBody(
+            MetadataInput in, String title, List<String> lines, String docNumber, Map<String, String> provenance) {
         String meta = in.first("发文机关");
         if (meta != null) {
             provenance.put("issuingBody", "meta:发文机关");
@@ -282,6 +287,16 @@ public final class MetadataExtractor {
                 return field[1];
             }
         }
+        Promulgation.Header header = Promulgation.read(lines);
+        if (header != null && header.issuingBody() != null) {
+            provenance.put("issuingBody", "text:promulgation");
+            return header.issuingBody();
+        }
+        String fromTitle = issuersInTitle(title);
+        if (fromTitle != null) {
+            provenance.put("issuingBody", "title");
+            return fromTitle;
+        }
         if (docNumber != null) {
             String prefix = DocNumbers.prefix(docNumber);
             for (int len = prefix.length(); len >= 2; len--) {
@@ -292,16 +307,24 @@ public final class MetadataExtractor {
                 }
             }
         }
-        Promulgation.Header header = Promulgation.read(lines);
-        if (header != null && header.issuingBody() != null) {
-            provenance.put("issuingBody", "text:promulgation");
-            return header.issuingBody();
-        }
         String signed = signature(lines);
         if (signed != null) {
             provenance.put("issuingBody", "text:落款");
         }
         return signed;
+    }
+
+    private static String issuersInTitle(String title) {
+        Matcher m = title == null ? null : TITLE_ISSUERS.matcher(title);
+        if (m == null || !m.find()) {
+            return null;
+        }
+        List<String> issuers = List.of(ISSUER_SPLIT.split(m.group(1).strip()));
+        boolean allOrganisations = issuers.stream()
+                .allMatch(i -> i.equals("中共中央")
+                        || i.equals("国务院")
+                        || ORG_LINE.matcher(i).matches());
+        return allOrganisations ? String.join("、", issuers) : null;
     }
 
     /** Organisation lines right above the signing date (or before the date on the same line). */

@@ -15,11 +15,13 @@ final class Topics {
     private final Map<String, Map<String, Integer>> terms;
     private final double minScore;
     private final double minDensity;
+    private final int maxTopics;
 
-    Topics(Map<String, Map<String, Integer>> terms, double minScore, double minDensity) {
+    Topics(Map<String, Map<String, Integer>> terms, double minScore, double minDensity, int maxTopics) {
         this.terms = terms;
         this.minScore = minScore;
         this.minDensity = minDensity;
+        this.maxTopics = maxTopics;
     }
 
     @SuppressWarnings("unchecked")
@@ -32,7 +34,10 @@ final class Topics {
             terms.put(topic, weights);
         });
         return new Topics(
-                terms, ((Number) root.get("minScore")).doubleValue(), ((Number) root.get("minDensity")).doubleValue());
+                terms,
+                ((Number) root.get("minScore")).doubleValue(),
+                ((Number) root.get("minDensity")).doubleValue(),
+                ((Number) root.get("maxTopics")).intValue());
     }
 
     /** Topics strongest first. */
@@ -55,22 +60,7 @@ final class Topics {
         });
         List<String> out = new ArrayList<>(scores.keySet());
         out.sort(Comparator.comparing(scores::get).reversed());
-        return out;
-    }
-
-    /** Terms found in the text, by count, for keyword fallback. */
-    List<String> termsFound(String simplifiedText) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        terms.values()
-                .forEach(weights -> weights.keySet().forEach(term -> {
-                    int c = count(simplifiedText, term);
-                    if (c > 0) {
-                        counts.merge(term, c, Math::max);
-                    }
-                }));
-        List<String> out = new ArrayList<>(counts.keySet());
-        out.sort(Comparator.comparing(counts::get).reversed());
-        return out;
+        return out.subList(0, Math.min(maxTopics, out.size()));
     }
 
     static int count(String text, String term) {
