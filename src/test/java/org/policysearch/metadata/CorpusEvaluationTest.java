@@ -45,6 +45,11 @@ class CorpusEvaluationTest {
         return EXTRACTOR.extract(new MetadataInput(c.text(), null, Map.of(), c.keywordLine(), null, null));
     }
 
+    /** Titles are compared with space runs collapsed: the extractor normalises them, the index keeps the page's. */
+    private static String spaced(String title) {
+        return title == null ? "" : title.replaceAll("[\\s\u3000]+", " ").strip();
+    }
+
     private static double pct(int hits, int total) {
         return 100.0 * hits / total;
     }
@@ -93,14 +98,16 @@ class CorpusEvaluationTest {
         int date = 0;
         for (JsonNode row : rows) {
             DocumentMetadata m = extract(dir, row);
-            title += row.get("title").asText().equals(m.title()) ? 1 : 0;
+            title += spaced(row.get("title").asText()).equals(spaced(m.title())) ? 1 : 0;
+            if (!row.get("title").asText().equals(m.title()))
+                System.out.println("TMISS " + row.get("title") + " | " + m.title());
             date += row.get("date").asText().equals(String.valueOf(m.date())) ? 1 : 0;
         }
         System.out.printf(
                 "party building (%d): title %.1f%%, date %.1f%%%n",
                 rows.size(), pct(title, rows.size()), pct(date, rows.size()));
-        // Measured: title 93.4%. The gold texts carry no page metadata (the raw HTML is not in the corpus), so the date
+        // Measured: title 98.9%. The gold texts carry no page metadata (the raw HTML is not in the corpus), so the date
         // is printed for information only: the index date is the page's, rarely written in the text.
-        assertThat(pct(title, rows.size())).isGreaterThanOrEqualTo(92.0);
+        assertThat(pct(title, rows.size())).isGreaterThanOrEqualTo(98.0);
     }
 }
