@@ -1,6 +1,7 @@
 package org.policysearch.metadata;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,6 +20,10 @@ public final class DocNumbers {
     /** Words that precede a cited number in running text and are no part of its prefix. */
     private static final Pattern LEAD_IN =
             Pattern.compile("^.*(?:根据|按照|依据|依照|参照|印发|转发|执行|贯彻|落实|关于|文件|通知|见|和|及|与|的|即|第)");
+
+    private static final int MAX_PREFIX = 5;
+    private static final List<String> KNOWN_PREFIXES =
+            DataFiles.rows("doc-number-prefixes.tsv").stream().map(r -> r[0]).toList();
 
     private DocNumbers() {}
 
@@ -42,7 +47,7 @@ public final class DocNumbers {
         }
         Matcher m = NUMBER.matcher(foldDigits(text));
         while (m.find()) {
-            String prefix = LEAD_IN.matcher(m.group(1)).replaceFirst("");
+            String prefix = prefixOf(m.group(1));
             if (prefix.isEmpty()) {
                 continue;
             }
@@ -52,6 +57,18 @@ public final class DocNumbers {
             }
         }
         return found;
+    }
+
+    /**
+     * The issuer code among the characters before the bracket: lead-in words go; then a known code that ends the rest
+     * wins (再次重申国发 → 国发); an unknown one is kept when it is as short as real codes are, else cut to four.
+     */
+    private static String prefixOf(String beforeBracket) {
+        String p = LEAD_IN.matcher(beforeBracket).replaceFirst("");
+        return KNOWN_PREFIXES.stream()
+                .filter(p::endsWith)
+                .max(Comparator.comparingInt(String::length))
+                .orElse(p.length() <= MAX_PREFIX ? p : p.substring(p.length() - 4));
     }
 
     /** The part before the year bracket ({@code 国办发}), for looking up the issuing body. */

@@ -228,7 +228,10 @@ public final class MetadataExtractor {
 
     /** Index of the 落款 date line near the end: a line that is a date and little else; -1 when none. */
     private static int signingDateLine(List<String> lines) {
-        for (int i = lines.size() - 1; i >= Math.max(1, lines.size() - EDGE_LINES); i--) {
+        // The second half only: in a short text, a date under the title is a header, not a signature.
+        for (int i = lines.size() - 1;
+                i >= Math.max(Math.max(1, (lines.size() + 1) / 2), lines.size() - EDGE_LINES);
+                i--) {
             String line = lines.get(i);
             Dates.Found d = Dates.first(line);
             if (d == null) {
