@@ -23,7 +23,7 @@ final class Keywords {
     /** An n-gram is a fragment when one extension by a character covers this share of its occurrences. */
     private static final double FRAGMENT_SHARE = 0.75;
     /** Keywords come from the start of long texts: enough to be representative, bounded in memory. */
-    private static final int MAX_CHARS = 30_000;
+    private static final int MAX_CHARS = 8_000;
 
     private final Set<String> stopWords;
     private final String edgeChars;

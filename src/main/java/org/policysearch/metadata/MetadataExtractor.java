@@ -1,6 +1,5 @@
 package org.policysearch.metadata;
 
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,12 +90,12 @@ public final class MetadataExtractor {
         Map<String, String> provenance = new HashMap<>();
         List<String> lines =
                 in.text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        String simplified = ZhConverterUtil.toSimple(in.text());
+        String simplified = Scripts.toSimple(in.text());
         List<String> simplifiedLines =
                 simplified.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 
         String title = title(in, lines, provenance);
-        String simplifiedTitle = title == null ? "" : ZhConverterUtil.toSimple(title);
+        String simplifiedTitle = title == null ? "" : Scripts.toSimple(title);
         LocalDate date = date(in, lines, provenance);
         Integer year = null;
         if (date != null) {
@@ -366,7 +365,7 @@ public final class MetadataExtractor {
             return known;
         }
         String[] field = labelled(SOURCE_FIELD, in, lines);
-        if (field != null && !NOT_A_SOURCE.contains(ZhConverterUtil.toSimple(field[1]))) {
+        if (field != null && !NOT_A_SOURCE.contains(Scripts.toSimple(field[1]))) {
             provenance.put("source", field[2]);
             return field[1];
         }

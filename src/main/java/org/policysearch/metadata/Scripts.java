@@ -13,7 +13,8 @@ final class Scripts {
     private static final double TRADITIONAL_SHARE = 0.05;
 
     private static final int SAMPLE = 5000;
-    private static final Map<Integer, Boolean> CHANGES = new ConcurrentHashMap<>();
+    /** Han code point to its Simplified form (itself when it has none or several). */
+    private static final Map<Integer, Integer> SIMPLE = new ConcurrentHashMap<>();
 
     private Scripts() {}
 
@@ -27,15 +28,27 @@ final class Scripts {
                 continue;
             }
             han++;
-            if (CHANGES.computeIfAbsent(cp, Scripts::changesUnderConversion)) {
+            if (simple(cp) != cp) {
                 changed++;
             }
         }
         return han > 0 && (double) changed / han > TRADITIONAL_SHARE ? TRADITIONAL : SIMPLIFIED;
     }
 
-    private static boolean changesUnderConversion(int cp) {
-        String c = Character.toString(cp);
-        return !c.equals(ZhConverterUtil.toSimple(c));
+    /**
+     * Folds Traditional to Simplified character by character. Phrase-level conversion (opencc's whole-text mode) is
+     * an order of magnitude slower and only matters for display, not for matching vocabularies.
+     */
+    static String toSimple(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.appendCodePoint(Topics.isHan(cp) ? simple(cp) : cp));
+        return out.toString();
+    }
+
+    private static int simple(int cp) {
+        return SIMPLE.computeIfAbsent(cp, c -> {
+            String s = ZhConverterUtil.toSimple(Character.toString(c));
+            return s.codePointCount(0, s.length()) == 1 ? s.codePointAt(0) : c;
+        });
     }
 }
