@@ -1,6 +1,7 @@
 package org.policysearch.clean;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +38,7 @@ record CleaningRule(
         if (sourceHost == null) {
             return false;
         }
-        String host = sourceHost.toLowerCase(java.util.Locale.ROOT);
+        String host = sourceHost.toLowerCase(Locale.ROOT);
         return hosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
     }
 }

@@ -123,9 +123,8 @@ public final class TextCleaner {
                 out.append(SPACE_RUN.matcher(part).replaceAll(" ").strip()).append('\n');
             }
         }
-        String result = out.toString();
-        // Keep a trailing newline out of the comparison so that "text\n" is not reported as a change.
-        return text.endsWith("\n") ? result : result.substring(0, result.length() - 1);
+        // Every line got a '\n'; the last one was not there.
+        return out.substring(0, out.length() - 1);
     }
 
     private static String takeKeywordFooter(List<String> lines) {

@@ -112,6 +112,13 @@ class TextCleanerTest {
     }
 
     @Test
+    void cleanTextIsLeftAsItIs() {
+        CleanedText c = clean("标题\n第一段。\n");
+        assertThat(c.text()).isEqualTo("标题\n第一段。");
+        assertThat(c.rulesFired()).isEmpty();
+    }
+
+    @Test
     void keepsIsoDateLineAndSentencesMentioningPrinting() {
         CleanedText c = clean("要加强打印设备管理。\n2020-03-06");
         assertThat(c.text()).isEqualTo("要加强打印设备管理。\n2020-03-06");

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policysearch.clean.CleanedText;
+import org.policysearch.clean.SharedData;
 import org.policysearch.clean.TextCleaner;
-import org.policysearch.support.SharedData;
 
 /**
  * Measures the extractor against the gold indexes in {@code ../shared/corpus}. Prints the scores and pins the minimum

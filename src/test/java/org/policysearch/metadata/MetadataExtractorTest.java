@@ -219,10 +219,18 @@ class MetadataExtractorTest {
             {"关于某事项的批复", "批复"},
             {"某某市村级组织工作条例", "条例"},
             {"乡村振兴战略规划（2018－2022年）", "规划"},
+            {"中华人民共和国乡村振兴促进法", "法律"},
+            {"反分裂国家法", "法律"},
         };
         for (String[] c : cases) {
             assertThat(text(c[0] + "\n正文。").type()).as(c[0]).isEqualTo(c[1]);
         }
+    }
+
+    @Test
+    void noTypeForPlainTitles() {
+        assertThat(text("党员学习方法\n正文。").type()).isNull();
+        assertThat(text("春风化雨润心田\n正文。").type()).isNull();
     }
 
     // --- regions

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policysearch.clean.CleanedText;
+import org.policysearch.clean.SharedData;
 import org.policysearch.clean.TextCleaner;
-import org.policysearch.support.SharedData;
 
 /** Cleaning then metadata over the five real seeds; expectations checked by reading them. */
 class MetadataSeedsTest {

@@ -1,4 +1,4 @@
-package org.policysearch.support;
+package org.policysearch.clean;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
