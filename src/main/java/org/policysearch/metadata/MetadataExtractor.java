@@ -108,8 +108,9 @@ public final class MetadataExtractor {
                 provenance.put("year", "title");
             }
         }
-        String docNumber = docNumber(in, title, lines, provenance);
-        String issuingBody = issuingBody(in, title, lines, docNumber, provenance);
+        // Issuers and numbers are matched and returned in Simplified: 國辦發 and 国办发 are one number.
+        String docNumber = docNumber(in, simplifiedTitle, simplifiedLines, provenance);
+        String issuingBody = issuingBody(in, simplifiedTitle, simplifiedLines, docNumber, provenance);
         List<String> typeCandidates = new ArrayList<>();
         typeCandidates.add(simplifiedTitle);
         simplifiedLines.stream()

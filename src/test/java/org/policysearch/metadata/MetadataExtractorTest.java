@@ -196,6 +196,16 @@ class MetadataExtractorTest {
     }
 
     @Test
+    void traditionalNoticeGivesSimplifiedNumberAndIssuer() {
+        DocumentMetadata m = text("國務院辦公廳關於加強某工作的意見\n國辦發〔2019〕45號\n各省、自治區、直轄市人民政府：");
+        assertThat(m.docNumber()).isEqualTo("国办发〔2019〕45号");
+        assertThat(m.issuingBody()).isEqualTo("国务院办公厅");
+        assertThat(m.type()).isEqualTo("意见");
+        assertThat(m.title()).isEqualTo("國務院辦公廳關於加強某工作的意見");
+        assertThat(m.script()).isEqualTo("traditional");
+    }
+
+    @Test
     void issuersNamedInTitle() {
         assertThat(text("最高人民法院、最高人民检察院关于办理某案件的解释\n第一条").issuingBody()).isEqualTo("最高人民法院、最高人民检察院");
         assertThat(text("中共中央 国务院关于全面推进乡村振兴的意见\n正文").issuingBody()).isEqualTo("中共中央、国务院");
