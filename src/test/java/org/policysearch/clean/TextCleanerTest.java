@@ -119,6 +119,13 @@ class TextCleanerTest {
     }
 
     @Test
+    void pageNumberLinesGoTableCellsStay() {
+        CleanedText c = clean("第一页内容。\n- 3 -\n表格\n210\n225");
+        assertThat(c.text()).isEqualTo("第一页内容。\n表格\n210\n225");
+        assertThat(c.rulesFired()).containsExactly("numeric-junk");
+    }
+
+    @Test
     void keepsIsoDateLineAndSentencesMentioningPrinting() {
         CleanedText c = clean("要加强打印设备管理。\n2020-03-06");
         assertThat(c.text()).isEqualTo("要加强打印设备管理。\n2020-03-06");
