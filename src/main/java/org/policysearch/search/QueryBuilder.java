@@ -14,9 +14,6 @@ import java.util.Map;
  */
 final class QueryBuilder {
 
-    /** The template that measured best on the judged query set (docs/relevance-report.md). */
-    static final QueryTemplate DEFAULT = QueryTemplate.HYBRID_LONG;
-
     /** Terms with more Han characters than this count as long (questions) for {@link QueryTemplate#longWordMsm}. */
     static final int LONG = 8;
 
@@ -27,7 +24,7 @@ final class QueryBuilder {
 
     /** The scoring query of the default template. */
     static Query relevance(UserQuery q) {
-        return relevance(q, DEFAULT);
+        return relevance(q, QueryTemplate.DEFAULT);
     }
 
     static Query relevance(UserQuery q, QueryTemplate template) {
