@@ -44,8 +44,34 @@ class HighlightIT extends AbstractServiceIT {
     private String put(String id, String title, String file) throws IOException {
         String text = fixture(file);
         store.put(new PolicyDocument(
-                id, title, text, "2023-05-01", 2023, "it-highlight", null, null, null, null, "通知", null, null, null,
-                null, null, null, "text/plain", "UTF-8", null, null, null, null, null, null, null, null, null));
+                id,
+                title,
+                text,
+                "2023-05-01",
+                2023,
+                "it-highlight",
+                null,
+                null,
+                null,
+                null,
+                "通知",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "text/plain",
+                "UTF-8",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         return text;
     }
 
@@ -85,6 +111,7 @@ class HighlightIT extends AbstractServiceIT {
                 .replace("&quot;", "\"")
                 .replace("&#x27;", "'")
                 .replace("&#39;", "'")
+                .replace("&#x2F;", "/")
                 .replace("&amp;", "&");
     }
 
