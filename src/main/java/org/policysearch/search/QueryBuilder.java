@@ -9,37 +9,147 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a search request into Elasticsearch queries. Every clause is a typed match/phrase/term query: no user
- * text reaches a query-string, regex, wildcard or script.
+ * Turns a search request into Elasticsearch queries. Every clause is a typed match/phrase/term query built from
+ * parsed {@link UserQuery} terms: no user text reaches a query-string, regex, wildcard or script.
  */
 final class QueryBuilder {
 
+    /** Terms with more Han characters than this count as long (questions) for {@link QueryTemplate#longWordMsm}. */
+    static final int LONG = 8;
+
+    /** Terms above this many Han characters are highlighted by their bigrams, as their exact run rarely occurs. */
+    private static final int HIGHLIGHT_PHRASE_MAX = 8;
+
     private QueryBuilder() {}
 
-    /** The scoring query: graded word match plus exact substring (phrase on the bigram view) with title boosts. */
-    static Query relevance(String q) {
-        if (q == null || q.isBlank()) {
-            return Query.of(b -> b.matchAll(m -> m));
+    /** The scoring query of the default template. */
+    static Query relevance(UserQuery q) {
+        return relevance(q, QueryTemplate.DEFAULT);
+    }
+
+    static Query relevance(UserQuery q, QueryTemplate template) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (q.isEmpty()) {
+            bool.must(m -> m.matchAll(a -> a));
         }
-        String text = q.strip();
-        return Query.of(b -> b.bool(bool -> bool.should(
-                        s -> s.match(m -> m.field("text").query(text).minimumShouldMatch("2<75%")))
-                .should(s -> s.match(m ->
-                        m.field("title").query(text).minimumShouldMatch("2<75%").boost(2f)))
-                .should(s ->
-                        s.matchPhrase(m -> m.field("text.bigram").query(text).boost(2f)))
-                .should(s ->
-                        s.matchPhrase(m -> m.field("title.bigram").query(text).boost(4f)))
-                .should(s -> s.matchPhrase(m -> m.field("text.char").query(text)))
+        for (UserQuery.Group group : q.required()) {
+            List<UserQuery.Term> alternatives = group.alternatives();
+            if (alternatives.size() == 1) {
+                bool.must(term(alternatives.get(0), template));
+            } else {
+                List<Query> any =
+                        alternatives.stream().map(t -> term(t, template)).toList();
+                bool.must(m -> m.bool(b -> b.should(any).minimumShouldMatch("1")));
+            }
+        }
+        for (UserQuery.Term t : q.excluded()) {
+            bool.mustNot(exact(t, 1f));
+        }
+        return Query.of(b -> b.bool(bool.build()));
+    }
+
+    private static Query term(UserQuery.Term term, QueryTemplate template) {
+        if (!template.routing) {
+            return Query.of(b -> b.match(m -> m.field("text").query(term.text()).minimumShouldMatch(template.wordMsm)));
+        }
+        if (term.docNumber() != null) {
+            // The stored number is exact; the number may also be cited in other documents' text.
+            return Query.of(b -> b.bool(bool -> bool.should(s -> s.term(
+                            t -> t.field("docNumber").value(term.docNumber()).boost(20f)))
+                    .should(exact(term, 1f))
+                    .minimumShouldMatch("1")));
+        }
+        if (term.phrase() || hanCount(term.text()) <= 1) {
+            return exact(term, 1f);
+        }
+        return loose(term, template);
+    }
+
+    /** The exact substring: a phrase on the bigram view, or on the char view when there is no pair to phrase. */
+    private static Query exact(UserQuery.Term term, float boost) {
+        String view = hanCount(term.text()) <= 1 ? ".char" : ".bigram";
+        String text = term.text();
+        if (term.scope() == UserQuery.Scope.TITLE) {
+            return phrase("title" + view, text, boost);
+        }
+        return Query.of(b -> b.bool(bool -> bool.should(phrase("text" + view, text, boost))
+                .should(phrase("title" + view, text, 2 * boost))
                 .minimumShouldMatch("1")));
     }
 
-    /** What highlighting marks: the query's exact runs on the bigram view, so a phrase is marked whole. */
-    static Query highlight(String q, String field) {
-        String text = q.strip();
+    private static Query loose(UserQuery.Term term, QueryTemplate template) {
+        String text = term.text();
+        boolean titleOnly = term.scope() == UserQuery.Scope.TITLE;
+        boolean isLong = hanCount(text) > LONG;
+        String wordMsm = isLong && template.longWordMsm != null ? template.longWordMsm : template.wordMsm;
+        String bigramMsm = isLong && template.longBigramMsm != null ? template.longBigramMsm : template.bigramMsm;
+        List<Query> gate = new ArrayList<>();
+        if (wordMsm != null) {
+            if (!titleOnly) {
+                gate.add(match("text", text, wordMsm, 1f));
+            }
+            if (titleOnly || template.titleWords) {
+                gate.add(match("title", text, wordMsm, 2f));
+            }
+        }
+        if (bigramMsm != null) {
+            if (!titleOnly) {
+                gate.add(match("text.bigram", text, bigramMsm, 1f));
+            }
+            gate.add(match("title.bigram", text, bigramMsm, 2f));
+        }
+        if (template.phraseGate) {
+            if (!titleOnly) {
+                gate.add(phrase("text.bigram", text, 1f));
+            }
+            gate.add(phrase("title.bigram", text, 3f));
+        }
+        Query recall = template.disMax
+                ? Query.of(b -> b.disMax(d -> d.queries(gate).tieBreaker(0.3)))
+                : Query.of(b -> b.bool(bool -> bool.should(gate).minimumShouldMatch("1")));
+        if (!template.boosts) {
+            return recall;
+        }
         return Query.of(b -> b.bool(bool -> {
-            for (String chunk : text.split("\\s+")) {
-                bool.should(s -> s.matchPhrase(m -> m.field(field).query(chunk)));
+            bool.must(recall).should(phrase("title.bigram", text, 4f));
+            if (!titleOnly) {
+                bool.should(phrase("text.bigram", text, 2f))
+                        .should(s -> s.matchPhrase(
+                                m -> m.field("text").query(text).slop(3).boost(1.5f)));
+            }
+            return bool;
+        }));
+    }
+
+    private static Query match(String field, String text, String msm, float boost) {
+        return Query.of(b ->
+                b.match(m -> m.field(field).query(text).minimumShouldMatch(msm).boost(boost)));
+    }
+
+    private static Query phrase(String field, String text, float boost) {
+        return Query.of(b -> b.matchPhrase(m -> m.field(field).query(text).boost(boost)));
+    }
+
+    static int hanCount(String s) {
+        return (int) s.codePoints()
+                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                .count();
+    }
+
+    /**
+     * What highlighting marks on {@code field} (a bigram view with offsets): each positive term's exact run, so a
+     * phrase is marked whole; a long term (a question) by its pairs, as the whole rarely occurs verbatim. A single
+     * character is marked only where it stands alone: inside a run it is part of pairs, and the char view has no
+     * offsets (re-analysing long texts to mark it would be too slow).
+     */
+    static Query highlight(UserQuery q, String field) {
+        return Query.of(b -> b.bool(bool -> {
+            for (UserQuery.Term t : q.positiveTerms()) {
+                if (!t.phrase() && hanCount(t.text()) > HIGHLIGHT_PHRASE_MAX) {
+                    bool.should(s -> s.match(m -> m.field(field).query(t.text())));
+                } else {
+                    bool.should(s -> s.matchPhrase(m -> m.field(field).query(t.text())));
+                }
             }
             return bool;
         }));

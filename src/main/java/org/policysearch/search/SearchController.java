@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
 
-    static final int MAX_QUERY_CHARS = 200;
     static final int MAX_SIZE = 100;
     static final int MAX_WINDOW = 10_000;
     static final int MAX_VALUES_PER_FACET = 50;
@@ -35,10 +34,8 @@ class SearchController {
 
     static SearchParams parse(MultiValueMap<String, String> params) {
         String q = params.getFirst("q");
-        if (q != null && q.length() > MAX_QUERY_CHARS) {
-            throw new ApiException(
-                    ErrorCode.INVALID_QUERY, "The query is longer than " + MAX_QUERY_CHARS + " characters");
-        }
+        // Refuses hostile queries (too long, too many terms) with a 400 before any search work.
+        QueryParser.parse(q);
         int page = intParam(params, "page", 1, 1, Integer.MAX_VALUE);
         int size = intParam(params, "size", 10, 1, MAX_SIZE);
         if ((long) page * size > MAX_WINDOW) {

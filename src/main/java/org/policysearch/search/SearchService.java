@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.BoundaryScanner;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -38,8 +40,9 @@ class SearchService {
 
     SearchResult search(SearchParams params) throws IOException {
         List<Query> filters = QueryBuilder.baseFilters(params);
+        UserQuery userQuery = QueryParser.parse(params.q());
         Query main = Query.of(
-                q -> q.bool(b -> b.must(QueryBuilder.relevance(params.q())).filter(filters)));
+                q -> q.bool(b -> b.must(QueryBuilder.relevance(userQuery)).filter(filters)));
         SearchRequest request = SearchRequest.of(s -> {
             s.index(indexManager.alias())
                     .query(main)
@@ -53,17 +56,8 @@ class SearchService {
                 case DATE_DESC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));
                 case RELEVANCE -> {}
             }
-            if (params.q() != null && !params.q().isBlank()) {
-                s.highlight(h -> h.type(HighlighterType.Unified)
-                        .encoder(HighlighterEncoder.Html)
-                        .preTags("<em>")
-                        .postTags("</em>")
-                        .fields(
-                                "text.bigram",
-                                f -> f.fragmentSize(SNIPPET_CHARS)
-                                        .numberOfFragments(3)
-                                        .noMatchSize(SNIPPET_CHARS)
-                                        .highlightQuery(QueryBuilder.highlight(params.q(), "text.bigram"))));
+            if (!userQuery.isEmpty()) {
+                s.highlight(highlight(userQuery));
             }
             for (Facet facet : Facet.values()) {
                 s.aggregations(
@@ -98,6 +92,27 @@ class SearchService {
                 ? hits.size()
                 : response.hits().total().value();
         return new SearchResult(total, response.took(), hits, facets(response, params));
+    }
+
+    /**
+     * Snippets from the bigram view (offsets in postings: no re-analysis of long texts). The sentence scanner with
+     * the zh-CN locale cuts fragments only between sentences (after 。！？ or a line end) and grows a fragment by
+     * whole sentences up to {@link #SNIPPET_CHARS}, so no character or word is cut; the HTML encoder escapes the
+     * document's own markup.
+     */
+    static Highlight highlight(UserQuery userQuery) {
+        return Highlight.of(h -> h.type(HighlighterType.Unified)
+                .encoder(HighlighterEncoder.Html)
+                .preTags("<em>")
+                .postTags("</em>")
+                .fields(
+                        "text.bigram",
+                        f -> f.fragmentSize(SNIPPET_CHARS)
+                                .numberOfFragments(3)
+                                .noMatchSize(SNIPPET_CHARS)
+                                .boundaryScanner(BoundaryScanner.Sentence)
+                                .boundaryScannerLocale("zh-CN")
+                                .highlightQuery(QueryBuilder.highlight(userQuery, "text.bigram"))));
     }
 
     private Map<String, Long> duplicateCounts(List<Hit<PolicyDocument>> hits) throws IOException {
