@@ -26,18 +26,25 @@ class BatchController {
 
     @PostMapping("/api/batches")
     ResponseEntity<BatchJob.Status> start(@RequestBody BatchRequest request) {
-        if (request == null || request.directory() == null || request.directory().isBlank()) {
-            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Give the server-side directory as {\"directory\": \"...\"}");
+        if (request == null
+                || request.directory() == null
+                || request.directory().isBlank()) {
+            throw new ApiException(
+                    ErrorCode.INVALID_PARAMETER, "Give the server-side directory as {\"directory\": \"...\"}");
         }
         BatchJob job = batchService.start(Path.of(request.directory()));
-        return ResponseEntity.accepted().location(URI.create("/api/batches/" + job.id())).body(job.status());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/batches/" + job.id()))
+                .body(job.status());
     }
 
     @GetMapping("/api/batches/{id}")
     BatchJob.Status status(@PathVariable String id) {
-        return batchService.get(id)
+        return batchService
+                .get(id)
                 .map(BatchJob::status)
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No batch " + id.replaceAll("[^0-9a-f-]", "")));
+                .orElseThrow(
+                        () -> new ApiException(ErrorCode.NOT_FOUND, "No batch " + id.replaceAll("[^0-9a-f-]", "")));
     }
 
     @GetMapping("/api/batches")

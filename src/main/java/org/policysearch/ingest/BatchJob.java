@@ -78,6 +78,15 @@ final class BatchJob {
         }
         outcomes.forEach(o -> counts.merge(o.result(), 1, Integer::sum));
         return new Status(
-                id, directory, state, total, outcomes.size(), counts, List.copyOf(outcomes), startedAt, finishedAt, error);
+                id,
+                directory,
+                state,
+                total,
+                outcomes.size(),
+                counts,
+                List.copyOf(outcomes),
+                startedAt,
+                finishedAt,
+                error);
     }
 }

@@ -93,8 +93,8 @@ class BatchService {
     private BatchJob.FileOutcome ingestOne(Path root, Path file) {
         String name = root.relativize(file).toString();
         try {
-            IngestOutcome outcome =
-                    ingestService.ingest(Files.readAllBytes(file), file.getFileName().toString(), null, false);
+            IngestOutcome outcome = ingestService.ingest(
+                    Files.readAllBytes(file), file.getFileName().toString(), null, false);
             var d = outcome.document();
             BatchJob.Result result = !outcome.created()
                     ? BatchJob.Result.UNCHANGED
@@ -106,7 +106,12 @@ class BatchService {
         } catch (IOException | RuntimeException e) {
             log.warn("Batch: {} failed", file, e);
             return new BatchJob.FileOutcome(
-                    name, BatchJob.Result.FAILED, null, null, ErrorCode.INTERNAL_ERROR.code(), "Could not be ingested; see the service log");
+                    name,
+                    BatchJob.Result.FAILED,
+                    null,
+                    null,
+                    ErrorCode.INTERNAL_ERROR.code(),
+                    "Could not be ingested; see the service log");
         }
     }
 }

@@ -45,7 +45,8 @@ class DocumentController {
         if (!outcome.created()) {
             return ResponseEntity.ok(summary);
         }
-        return ResponseEntity.created(URI.create("/api/documents/" + summary.id())).body(summary);
+        return ResponseEntity.created(URI.create("/api/documents/" + summary.id()))
+                .body(summary);
     }
 
     @GetMapping("/api/documents/{id}")
@@ -57,16 +58,22 @@ class DocumentController {
     @GetMapping("/api/documents/{id}/original")
     ResponseEntity<byte[]> original(@PathVariable String id) throws IOException {
         PolicyDocument d = find(id);
-        byte[] bytes = originals.read(d.sha256())
+        byte[] bytes = originals
+                .read(d.sha256())
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "The original of " + id + " is not stored"));
         String name = d.fileName() != null && !d.fileName().isBlank() ? d.fileName() : id;
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8)
-                        .build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .contentType(d.contentType() != null ? MediaType.parseMediaType(d.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
+                .contentType(
+                        d.contentType() != null
+                                ? MediaType.parseMediaType(d.contentType())
+                                : MediaType.APPLICATION_OCTET_STREAM)
                 .body(bytes);
     }
 

@@ -35,10 +35,32 @@ record DocumentView(
 
     static DocumentView of(PolicyDocument d, long duplicates) {
         return new DocumentView(
-                d.id(), d.title(), d.text(), d.date(), d.year(), d.source(), d.sourceUrl(), d.author(),
-                d.issuingBody(), d.docNumber(), d.type(), d.regions(), d.topics(), d.keywords(), d.script(), d.flags(),
-                d.duplicateOf(), duplicates, d.contentType(), d.charset(), d.rulesFired(), d.provenance(),
-                d.ingestedAt(), d.fileName(), d.size(), "/api/documents/" + d.id() + "/original");
+                d.id(),
+                d.title(),
+                d.text(),
+                d.date(),
+                d.year(),
+                d.source(),
+                d.sourceUrl(),
+                d.author(),
+                d.issuingBody(),
+                d.docNumber(),
+                d.type(),
+                d.regions(),
+                d.topics(),
+                d.keywords(),
+                d.script(),
+                d.flags(),
+                d.duplicateOf(),
+                duplicates,
+                d.contentType(),
+                d.charset(),
+                d.rulesFired(),
+                d.provenance(),
+                d.ingestedAt(),
+                d.fileName(),
+                d.size(),
+                "/api/documents/" + d.id() + "/original");
     }
 
     /** The answer to an upload. */

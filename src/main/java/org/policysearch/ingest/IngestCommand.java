@@ -57,10 +57,12 @@ public final class IngestCommand {
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<BatchJob.Result, Integer> counts = new EnumMap<>(BatchJob.Result.class);
         List<String> problems = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try (ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName("Ingesting")
                 .setInitialMax(files.size())
@@ -112,17 +114,23 @@ public final class IngestCommand {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
             return switch (response.statusCode()) {
-                case 201 -> new String[] {
-                    body.path("duplicateOf").isTextual() ? "DUPLICATE" : "INGESTED", body.path("id").asText()
-                };
+                case 201 ->
+                    new String[] {
+                        body.path("duplicateOf").isTextual() ? "DUPLICATE" : "INGESTED",
+                        body.path("id").asText()
+                    };
                 case 200 -> new String[] {"UNCHANGED", body.path("id").asText()};
-                default -> new String[] {
-                    response.statusCode() >= 500 || response.statusCode() == 401 ? "FAILED" : "REFUSED",
-                    body.path("code").asText("http_" + response.statusCode()) + " " + body.path("detail").asText("")
-                };
+                default ->
+                    new String[] {
+                        response.statusCode() >= 500 || response.statusCode() == 401 ? "FAILED" : "REFUSED",
+                        body.path("code").asText("http_" + response.statusCode()) + " "
+                                + body.path("detail").asText("")
+                    };
             };
         } catch (IOException e) {
-            return new String[] {"FAILED", "cannot reach " + url + " (" + e.getClass().getSimpleName() + ")"};
+            return new String[] {
+                "FAILED", "cannot reach " + url + " (" + e.getClass().getSimpleName() + ")"
+            };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new String[] {"FAILED", "interrupted"};

@@ -114,7 +114,10 @@ public class IngestService {
             throw e;
         }
         audit.info(
-                "{} {} ingested{}", id, fileName, document.duplicateOf() == null ? "" : " as duplicate of " + document.duplicateOf());
+                "{} {} ingested{}",
+                id,
+                fileName,
+                document.duplicateOf() == null ? "" : " as duplicate of " + document.duplicateOf());
         return new IngestOutcome(document, true);
     }
 
@@ -172,8 +175,11 @@ public class IngestService {
     PolicyDocument withDuplicateLink(PolicyDocument d) throws IOException {
         Fingerprint fp = Fingerprint.restore(d.exactHash(), d.minhash(), d.lshBands());
         Map<String, Candidate> candidates = new HashMap<>();
-        for (PolicyDocument c : store.duplicateCandidates(d.exactHash(), d.lshBands(), properties.duplicateCandidates())) {
-            candidates.put(c.id(), new Candidate(c.id(), Fingerprint.restore(c.exactHash(), c.minhash(), List.of()), c.duplicateOf()));
+        for (PolicyDocument c :
+                store.duplicateCandidates(d.exactHash(), d.lshBands(), properties.duplicateCandidates())) {
+            candidates.put(
+                    c.id(),
+                    new Candidate(c.id(), Fingerprint.restore(c.exactHash(), c.minhash(), List.of()), c.duplicateOf()));
         }
         recent.candidates(d.exactHash(), d.lshBands()).forEach(c -> candidates.put(c.id(), c));
         candidates.remove(d.id());

@@ -37,7 +37,8 @@ final class RecentDocuments {
         while (byId.size() > capacity && oldest.hasNext()) {
             Candidate evicted = oldest.next().getValue();
             oldest.remove();
-            for (String key : keys(evicted.fingerprint().exactHash(), evicted.fingerprint().bands())) {
+            for (String key : keys(
+                    evicted.fingerprint().exactHash(), evicted.fingerprint().bands())) {
                 Set<String> ids = byKey.get(key);
                 if (ids != null && ids.remove(evicted.id()) && ids.isEmpty()) {
                     byKey.remove(key);

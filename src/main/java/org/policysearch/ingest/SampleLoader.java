@@ -52,7 +52,8 @@ class SampleLoader {
         int ok = 0;
         for (Path file : files) {
             try {
-                ingestService.ingest(Files.readAllBytes(file), file.getFileName().toString(), null);
+                ingestService.ingest(
+                        Files.readAllBytes(file), file.getFileName().toString(), null);
                 ok++;
             } catch (ApiException refused) {
                 log.warn("Sample {} refused: {}", file.getFileName(), refused.getMessage());

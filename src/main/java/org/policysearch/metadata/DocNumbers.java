@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * 发文字号 such as {@code 国发〔2020〕3号}. Sites write the year brackets as 〔〕, [], ［］, （）, () or 【】 and sometimes
+ * 发文字号 such as {@code 国发〔2020〕3号}. Sites write the year brackets as 〔〕, [], ［］, （）, (), 【】, ﹝﹞ or 〈〉 and sometimes
  * zero-pad the serial; the canonical form uses 〔〕 and no padding, so one number has one spelling for exact lookup.
  */
 public final class DocNumbers {
 
-    private static final String OPEN = "[〔\\[［(（【]";
-    private static final String CLOSE = "[〕\\]］)）】]";
-    private static final Pattern NUMBER = Pattern.compile("([\\p{IsHan}A-Za-z]{1,10})\\s*" + OPEN
+    private static final String OPEN = "[〔\\[［(（【﹝〈]";
+    private static final String CLOSE = "[〕\\]］)）】﹞〉]";
+    private static final Pattern NUMBER = Pattern.compile("([\\p{IsHan}A-Za-z]{1,15})\\s*" + OPEN
             + "\\s*((?:19|20)\\d{2})\\s*" + CLOSE + "\\s*第?\\s*(\\d{1,5})\\s*号");
     /** Words that precede a cited number in running text and are no part of its prefix. */
     private static final Pattern LEAD_IN =

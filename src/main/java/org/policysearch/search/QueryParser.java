@@ -3,6 +3,7 @@ package org.policysearch.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.policysearch.metadata.DocNumbers;
 import org.policysearch.web.ApiException;
 import org.policysearch.web.ErrorCode;
 
@@ -44,7 +45,7 @@ public final class QueryParser {
         }
         String q = clean(raw);
         // A number typed with spaces inside (国发 〔2020〕 3号) is still one number.
-        Optional<String> wholeNumber = DocNumbers.normalise(q);
+        Optional<String> wholeNumber = DocNumbers.normalize(q);
         if (wholeNumber.isPresent()) {
             UserQuery.Term term = new UserQuery.Term(q.strip(), false, UserQuery.Scope.ANY, wholeNumber.get());
             return new UserQuery(List.of(new UserQuery.Group(List.of(term))), List.of());
@@ -160,7 +161,7 @@ public final class QueryParser {
                     t.text(),
                     t.phrase(),
                     t.title() ? UserQuery.Scope.TITLE : UserQuery.Scope.ANY,
-                    DocNumbers.normalise(t.text()).orElse(null));
+                    DocNumbers.normalize(t.text()).orElse(null));
             if (t.excluded()) {
                 excluded.add(term);
                 joinNext = false;

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policysearch.SharedData;
 import org.policysearch.index.PolicyDocument;
-import org.policysearch.search.DocNumbers;
+import org.policysearch.metadata.DocNumbers;
 
 /**
  * The three judged corpora of {@code ../shared/corpus} as {@link PolicyDocument}s, bulk-indexed once per JVM into
@@ -105,7 +105,7 @@ final class Corpus {
                 };
                 Matcher number = NUMBER.matcher(text.substring(0, Math.min(HEADER_CHARS, text.length())));
                 String docNumber =
-                        number.find() ? DocNumbers.normalise(number.group()).orElse(null) : null;
+                        number.find() ? DocNumbers.normalize(number.group()).orElse(null) : null;
                 out.add(new PolicyDocument(
                         row.get("id").asText(),
                         row.get("title").asText(),
