@@ -11,7 +11,9 @@ public final class SharedData {
     private SharedData() {}
 
     public static Path root() {
-        return Path.of(System.getProperty("policy.shared-dir", "../shared")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("policy.shared-dir", "../shared"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The sub-directory, or a skipped test (with a printed notice) when it is not there. */

@@ -5,11 +5,14 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.policysearch.suggest.SuggestInputs;
 import org.springframework.stereotype.Component;
 
 /** Reads and writes documents through the alias. */
@@ -18,10 +21,15 @@ public class DocumentStore {
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
+    private final ObjectMapper mapper;
+    private final SuggestInputs suggestInputs;
 
-    DocumentStore(ElasticsearchClient client, IndexManager indexManager) {
+    DocumentStore(
+            ElasticsearchClient client, IndexManager indexManager, ObjectMapper mapper, SuggestInputs suggestInputs) {
         this.client = client;
         this.indexManager = indexManager;
+        this.mapper = mapper;
+        this.suggestInputs = suggestInputs;
     }
 
     public Optional<PolicyDocument> get(String id) throws IOException {
@@ -34,12 +42,16 @@ public class DocumentStore {
         return client.exists(e -> e.index(indexManager.alias()).id(id)).value();
     }
 
-    /** Indexes (or replaces) a document; returns once it is searchable, so an acknowledged document is findable. */
+    /**
+     * Indexes (or replaces) a document; returns once it is searchable, so an acknowledged document is findable. The
+     * completion inputs ({@code suggest}) are derived here, so every write carries them; the mapping keeps them out
+     * of {@code _source}.
+     */
     public void put(PolicyDocument document) throws IOException {
-        client.index(i -> i.index(indexManager.alias())
-                .id(document.id())
-                .document(document)
-                .refresh(Refresh.WaitFor));
+        ObjectNode body = mapper.valueToTree(document);
+        body.set("suggest", mapper.valueToTree(suggestInputs.fields(document)));
+        client.index(i ->
+                i.index(indexManager.alias()).id(document.id()).document(body).refresh(Refresh.WaitFor));
     }
 
     /**

@@ -58,8 +58,33 @@ public record PolicyDocument(
     /** The same document marked as a duplicate of {@code representative}. */
     public PolicyDocument withDuplicateOf(String representative) {
         return new PolicyDocument(
-                id, title, text, date, year, source, sourceUrl, author, issuingBody, docNumber, type, regions, topics,
-                keywords, script, flags, representative, contentType, charset, rulesFired, provenance, ingestedAt,
-                fileName, size, sha256, exactHash, minhash, lshBands);
+                id,
+                title,
+                text,
+                date,
+                year,
+                source,
+                sourceUrl,
+                author,
+                issuingBody,
+                docNumber,
+                type,
+                regions,
+                topics,
+                keywords,
+                script,
+                flags,
+                representative,
+                contentType,
+                charset,
+                rulesFired,
+                provenance,
+                ingestedAt,
+                fileName,
+                size,
+                sha256,
+                exactHash,
+                minhash,
+                lshBands);
     }
 }

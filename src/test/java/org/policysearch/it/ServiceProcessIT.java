@@ -80,7 +80,9 @@ class ServiceProcessIT {
         try (Stream<Path> files = Files.list(seeds)) {
             for (Path file : files.sorted().toList()) {
                 HttpResponse<String> response = upload(file);
-                assertThat(response.statusCode()).as(file + ": " + response.body()).isIn(200, 201);
+                assertThat(response.statusCode())
+                        .as(file + ": " + response.body())
+                        .isIn(200, 201);
                 seedIds.add(JSON.readTree(response.body()).path("id").asText());
             }
         }
@@ -148,7 +150,8 @@ class ServiceProcessIT {
                         "--policy.elasticsearch.managed.heap=512m",
                         "--policy.ingest.load-samples=false")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("service.log").toFile()));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("API_KEY", API_KEY);
         Process p = builder.start();
@@ -187,12 +190,16 @@ class ServiceProcessIT {
     private static void awaitGone(Set<Long> pids) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline
-                && pids.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))) {
+                && pids.stream()
+                        .anyMatch(pid -> ProcessHandle.of(pid)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false))) {
             Thread.sleep(500);
         }
         assertThat(pids)
                 .as("Elasticsearch processes still alive")
-                .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+                .noneMatch(
+                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     private static JsonNode search(String q) throws Exception {
