@@ -86,8 +86,11 @@ class OpenApiIT extends AbstractServiceIT {
         assertThat(scheme.get("in").asText()).isEqualTo("header");
         assertThat(scheme.get("name").asText()).isEqualTo("X-API-Key");
         assertThat(docs.get("info").get("title").asText()).isNotBlank();
-        for (String path : List.of("/api/search", "/api/suggest", "/api/facets/{facet}", "/api/documents/{id}/similar")) {
-            assertThat(docs.get("paths").get(path).get("get").path("summary").asText()).as(path).isNotBlank();
+        for (String path :
+                List.of("/api/search", "/api/suggest", "/api/facets/{facet}", "/api/documents/{id}/similar")) {
+            assertThat(docs.get("paths").get(path).get("get").path("summary").asText())
+                    .as(path)
+                    .isNotBlank();
         }
     }
 
