@@ -5,11 +5,14 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.policysearch.suggest.SuggestInputs;
 import org.springframework.stereotype.Component;
 
 /** Reads and writes documents through the alias. */
@@ -18,10 +21,15 @@ public class DocumentStore {
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
+    private final ObjectMapper mapper;
+    private final SuggestInputs suggestInputs;
 
-    DocumentStore(ElasticsearchClient client, IndexManager indexManager) {
+    DocumentStore(
+            ElasticsearchClient client, IndexManager indexManager, ObjectMapper mapper, SuggestInputs suggestInputs) {
         this.client = client;
         this.indexManager = indexManager;
+        this.mapper = mapper;
+        this.suggestInputs = suggestInputs;
     }
 
     public Optional<PolicyDocument> get(String id) throws IOException {
@@ -36,12 +44,15 @@ public class DocumentStore {
 
     /**
      * Indexes (or replaces) a document. With {@code waitForSearchable} the call returns only once a search can find
-     * it, so an acknowledged upload is findable at once.
+     * it, so an acknowledged upload is findable at once. The completion inputs ({@code suggest}) are derived here, so
+     * every write carries them; the mapping keeps them out of {@code _source}.
      */
     public void put(PolicyDocument document, boolean waitForSearchable) throws IOException {
+        ObjectNode body = mapper.valueToTree(document);
+        body.set("suggest", mapper.valueToTree(suggestInputs.fields(document)));
         client.index(i -> i.index(indexManager.alias())
                 .id(document.id())
-                .document(document)
+                .document(body)
                 .refresh(waitForSearchable ? Refresh.WaitFor : Refresh.False));
     }
 

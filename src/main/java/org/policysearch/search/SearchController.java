@@ -1,5 +1,6 @@
 package org.policysearch.search;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,9 @@ class SearchController {
     }
 
     @GetMapping("/api/search")
-    SearchResult search(@RequestParam MultiValueMap<String, String> params) throws IOException {
+    @SearchApiDoc
+    SearchResult search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params)
+            throws IOException {
         return searchService.search(parse(params));
     }
 

@@ -3,8 +3,6 @@ package org.policysearch.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -17,7 +15,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.policysearch.index.IndexManager;
@@ -38,11 +35,20 @@ class SearchService {
         this.indexManager = indexManager;
     }
 
-    SearchResult search(SearchParams params) throws IOException {
+    /** The query the hits and the facet counts share: relevance plus the non-facet filters. */
+    static Query mainQuery(SearchParams params) {
+        return mainQuery(params, QueryParser.parse(params.q()));
+    }
+
+    private static Query mainQuery(SearchParams params, UserQuery userQuery) {
         List<Query> filters = QueryBuilder.baseFilters(params);
-        UserQuery userQuery = QueryParser.parse(params.q());
-        Query main = Query.of(
+        return Query.of(
                 q -> q.bool(b -> b.must(QueryBuilder.relevance(userQuery)).filter(filters)));
+    }
+
+    SearchResult search(SearchParams params) throws IOException {
+        UserQuery userQuery = QueryParser.parse(params.q());
+        Query main = mainQuery(params, userQuery);
         SearchRequest request = SearchRequest.of(s -> {
             s.index(indexManager.alias())
                     .query(main)
@@ -59,14 +65,7 @@ class SearchService {
             if (!userQuery.isEmpty()) {
                 s.highlight(highlight(userQuery));
             }
-            for (Facet facet : Facet.values()) {
-                s.aggregations(
-                        facet.param,
-                        a -> a.filter(QueryBuilder.facetFilters(params.filters(), facet))
-                                .aggregations(
-                                        "values",
-                                        v -> v.terms(t -> t.field(facet.field).size(facet.defaultSize))));
-            }
+            FacetAggregations.addTo(s, params);
             return s;
         });
         SearchResponse<PolicyDocument> response = client.search(request, PolicyDocument.class);
@@ -91,7 +90,7 @@ class SearchService {
         long total = response.hits().total() == null
                 ? hits.size()
                 : response.hits().total().value();
-        return new SearchResult(total, response.took(), hits, facets(response, params));
+        return new SearchResult(total, response.took(), hits, FacetAggregations.read(response.aggregations(), params));
     }
 
     /**
@@ -133,37 +132,5 @@ class SearchService {
             counts.put(b.key().stringValue(), b.docCount());
         }
         return counts;
-    }
-
-    private static Map<String, List<SearchResult.FacetValue>> facets(
-            SearchResponse<PolicyDocument> response, SearchParams params) {
-        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-        for (Facet facet : Facet.values()) {
-            Aggregate values = response.aggregations()
-                    .get(facet.param)
-                    .filter()
-                    .aggregations()
-                    .get("values");
-            List<SearchResult.FacetValue> list = new ArrayList<>();
-            if (values.isLterms()) {
-                for (LongTermsBucket b : values.lterms().buckets().array()) {
-                    String v = Long.toString(b.key());
-                    list.add(new SearchResult.FacetValue(v, b.docCount(), params.selected(facet, v)));
-                }
-            } else if (values.isSterms()) {
-                for (StringTermsBucket b : values.sterms().buckets().array()) {
-                    String v = b.key().stringValue();
-                    list.add(new SearchResult.FacetValue(v, b.docCount(), params.selected(facet, v)));
-                }
-            }
-            // A selected value with no hits left still shows, so it can be unticked.
-            for (String selected : params.filters().getOrDefault(facet, List.of())) {
-                if (list.stream().noneMatch(v -> v.value().equals(selected))) {
-                    list.add(new SearchResult.FacetValue(selected, 0, true));
-                }
-            }
-            facets.put(facet.param, list);
-        }
-        return facets;
     }
 }

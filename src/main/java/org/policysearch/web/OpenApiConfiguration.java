@@ -1,0 +1,60 @@
+package org.policysearch.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). The API-key requirement is
+ * attached to every state-changing operation under {@code /api/}, the same rule {@link ApiKeyFilter} enforces, so
+ * the document cannot drift from the filter as endpoints are added.
+ */
+@Configuration
+class OpenApiConfiguration {
+
+    static final String API_KEY_SCHEME = "apiKey";
+    private static final Set<PathItem.HttpMethod> WRITES = Set.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    @Bean
+    OpenAPI policySearchOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Policy search API")
+                        .version("1")
+                        .description("Full-text search over Chinese policy documents (speeches, government reports,"
+                                + " notices, laws): keyword search with facets, suggestions (Chinese or pinyin),"
+                                + " similar documents, and document ingest. Reads are public; writes need the API"
+                                + " key in the " + ApiKey.HEADER + " header. Errors are RFC 9457 problem details"
+                                + " with a stable `code`."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                API_KEY_SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name(ApiKey.HEADER)
+                                        .description("The service's API key (API_KEY, or generated into the data"
+                                                + " directory at first start)")));
+    }
+
+    @Bean
+    OpenApiCustomizer apiKeyOnWrites() {
+        return api -> api.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.readOperationsMap().forEach((method, operation) -> {
+                    if (WRITES.contains(method)) {
+                        operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
+                    }
+                });
+            }
+        });
+    }
+}
