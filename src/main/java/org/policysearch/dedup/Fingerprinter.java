@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Turns a document's text into its {@link Fingerprint}. Thread-safe. */
@@ -38,6 +39,7 @@ public final class Fingerprinter {
     private final int shingleLength;
     private final LshBands lsh;
 
+    @Autowired
     public Fingerprinter(TextNormalizer normalizer) {
         this(normalizer, DEFAULT_SHINGLE_LENGTH, LshBands.DEFAULT);
     }

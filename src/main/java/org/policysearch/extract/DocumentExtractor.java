@@ -106,7 +106,9 @@ public final class DocumentExtractor implements AutoCloseable {
     private Extraction text(byte[] content, FormatDetector.Format format) {
         TextDecoder.Decoded decoded = decoder.decode(content, false);
         String text = Texts.normalizeNewlines(decoded.text()).strip();
-        return finish(text, Texts.shortFirstLine(text), format, decoded, null);
+        // Plain text declares no title; its first line may be scraped chrome (手机版), so the metadata stage finds the
+        // title in the cleaned text instead.
+        return finish(text, null, format, decoded, null);
     }
 
     private Extraction finish(
