@@ -1,5 +1,8 @@
 package org.policysearch.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Batch ingestion of a server-side directory: start a job, then poll its status. */
 @RestController
+@Tag(name = "batches")
 class BatchController {
 
     private final BatchService batchService;
@@ -25,6 +29,11 @@ class BatchController {
     record BatchRequest(String directory) {}
 
     @PostMapping("/api/batches")
+    @Operation(
+            summary = "Ingest a server-side directory as a job",
+            description =
+                    "Every file below the directory is ingested; a failing file is recorded and the batch goes on.")
+    @ApiResponse(responseCode = "202", description = "Started; poll the Location for status")
     ResponseEntity<BatchJob.Status> start(@RequestBody BatchRequest request) {
         if (request == null
                 || request.directory() == null
@@ -39,6 +48,7 @@ class BatchController {
     }
 
     @GetMapping("/api/batches/{id}")
+    @Operation(summary = "A batch job's counts and per-file outcomes")
     BatchJob.Status status(@PathVariable String id) {
         return batchService
                 .get(id)
@@ -48,6 +58,7 @@ class BatchController {
     }
 
     @GetMapping("/api/batches")
+    @Operation(summary = "All batch jobs since the service started")
     List<BatchJob.Status> all() {
         return batchService.all();
     }

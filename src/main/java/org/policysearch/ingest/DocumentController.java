@@ -1,5 +1,9 @@
 package org.policysearch.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Upload one document, read it back, download its original. */
 @RestController
+@Tag(name = "documents")
 class DocumentController {
 
     private final IngestService ingestService;
@@ -34,6 +39,24 @@ class DocumentController {
     }
 
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Ingest one document",
+            description = "Extracts, cleans, enriches, checks for duplicates and indexes the file (HTML, TXT, DOCX,"
+                    + " DOC, PDF, RTF, ODT in any common Chinese encoding). Searchable when the call returns.")
+    @ApiResponse(responseCode = "201", description = "Ingested; duplicateOf names the representative of a copy")
+    @ApiResponse(responseCode = "200", description = "The identical file was ingested before; nothing changed")
+    @ApiResponse(
+            responseCode = "413",
+            description = "Too large (payload_too_large)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "415",
+            description = "Unsupported type (unsupported_media_type)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "No text, encrypted, corrupt or too slow to parse",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<DocumentView.Summary> upload(
             @RequestPart("file") MultipartFile file, @RequestParam(required = false) String sourceUrl)
             throws IOException {
@@ -50,12 +73,24 @@ class DocumentController {
     }
 
     @GetMapping("/api/documents/{id}")
+    @Operation(
+            summary = "One document with its text and metadata",
+            description = "Each metadata field's origin is in provenance.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such document",
+            content = @Content(mediaType = "application/problem+json"))
     DocumentView get(@PathVariable String id) throws IOException {
         PolicyDocument d = find(id);
         return DocumentView.of(d, store.countDuplicatesOf(d.id()));
     }
 
     @GetMapping("/api/documents/{id}/original")
+    @Operation(summary = "The file as it was uploaded", description = "Served as an attachment with its detected type.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such document",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<byte[]> original(@PathVariable String id) throws IOException {
         PolicyDocument d = find(id);
         byte[] bytes = originals

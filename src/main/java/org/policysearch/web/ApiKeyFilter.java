@@ -28,13 +28,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.mapper = mapper;
     }
 
+    /** The one rule for which requests need the key; the OpenAPI document is generated from it too. */
+    static boolean requiresKey(String method, String path) {
+        if (path.startsWith("/api/batches") || path.startsWith("/api/admin/")) {
+            return true;
+        }
+        return path.startsWith("/api/") && !SAFE_METHODS.contains(method.toUpperCase(java.util.Locale.ROOT));
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        if (path.startsWith("/api/batches") || path.startsWith("/api/admin/")) {
-            return false;
-        }
-        return !path.startsWith("/api/") || SAFE_METHODS.contains(request.getMethod());
+        return !requiresKey(request.getMethod(), request.getRequestURI());
     }
 
     @Override

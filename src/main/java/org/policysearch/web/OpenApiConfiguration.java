@@ -2,26 +2,22 @@ package org.policysearch.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). The API-key requirement is
- * attached to every state-changing operation under {@code /api/}, the same rule {@link ApiKeyFilter} enforces, so
- * the document cannot drift from the filter as endpoints are added.
+ * attached by the rule {@link ApiKeyFilter} enforces ({@link ApiKeyFilter#requiresKey}), so the document cannot drift
+ * from the filter as endpoints are added.
  */
 @Configuration
 class OpenApiConfiguration {
 
     static final String API_KEY_SCHEME = "apiKey";
-    private static final Set<PathItem.HttpMethod> WRITES = Set.of(
-            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Bean
     OpenAPI policySearchOpenApi() {
@@ -46,11 +42,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer apiKeyOnWrites() {
+    OpenApiCustomizer apiKeyWhereRequired() {
         return api -> api.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
                 item.readOperationsMap().forEach((method, operation) -> {
-                    if (WRITES.contains(method)) {
+                    if (ApiKeyFilter.requiresKey(method.name(), path)) {
                         operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
                     }
                 });
