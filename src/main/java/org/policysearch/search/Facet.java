@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The facets users browse by: request parameter name, index field, and how many values to return by default. */
-enum Facet {
+public enum Facet {
     YEAR("year", "year", 30),
     TYPE("type", "type", 20),
     SOURCE("source", "source", 10),
@@ -12,7 +12,7 @@ enum Facet {
     TOPIC("topic", "topics", 20),
     ISSUING_BODY("issuingBody", "issuingBody", 10);
 
-    final String param;
+    public final String param;
     final String field;
     final int defaultSize;
 
@@ -22,7 +22,7 @@ enum Facet {
         this.defaultSize = defaultSize;
     }
 
-    static Optional<Facet> byParam(String param) {
+    public static Optional<Facet> byParam(String param) {
         return Arrays.stream(values()).filter(f -> f.param.equals(param)).findFirst();
     }
 }

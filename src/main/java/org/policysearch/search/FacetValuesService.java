@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 /** All values of one facet (up to a size), optionally only those containing a typed filter. */
 @Service
-class FacetValuesService {
+public class FacetValuesService {
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
@@ -18,7 +18,7 @@ class FacetValuesService {
         this.indexManager = indexManager;
     }
 
-    FacetValues values(Facet facet, SearchParams params, String filter, int size) throws IOException {
+    public FacetValues values(Facet facet, SearchParams params, String filter, int size) throws IOException {
         String include = filter == null || filter.isBlank() ? null : ValueFilter.containing(filter.strip());
         SearchResponse<Void> response = client.search(
                 s -> s.index(indexManager.alias())

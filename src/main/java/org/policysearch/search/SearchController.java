@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/search}: public and read-only. */
 @RestController
-class SearchController {
+public class SearchController {
 
     static final int MAX_SIZE = 100;
-    static final int MAX_WINDOW = 10_000;
+    public static final int MAX_WINDOW = 10_000;
     static final int MAX_VALUES_PER_FACET = 50;
 
     private final SearchService searchService;
@@ -35,7 +35,7 @@ class SearchController {
         return searchService.search(parse(params));
     }
 
-    static SearchParams parse(MultiValueMap<String, String> params) {
+    public static SearchParams parse(MultiValueMap<String, String> params) {
         String q = params.getFirst("q");
         // Refuses hostile queries (too long, too many terms) with a 400 before any search work.
         QueryParser.parse(q);

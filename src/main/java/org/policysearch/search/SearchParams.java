@@ -16,7 +16,7 @@ import java.util.Map;
  * @param to inclusive upper date bound, may be null
  * @param includeDuplicates false collapses duplicates into their representative
  */
-record SearchParams(
+public record SearchParams(
         String q,
         int page,
         int size,
@@ -26,13 +26,13 @@ record SearchParams(
         LocalDate to,
         boolean includeDuplicates) {
 
-    enum Sort {
+    public enum Sort {
         RELEVANCE,
         DATE_ASC,
         DATE_DESC
     }
 
-    boolean selected(Facet facet, String value) {
+    public boolean selected(Facet facet, String value) {
         return filters.getOrDefault(facet, List.of()).contains(value);
     }
 }

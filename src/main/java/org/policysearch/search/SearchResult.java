@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The body of {@code GET /api/search}. */
-record SearchResult(long total, long took, List<SearchHit> hits, Map<String, List<FacetValue>> facets) {
+public record SearchResult(long total, long took, List<SearchHit> hits, Map<String, List<FacetValue>> facets) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SearchHit(
+    public record SearchHit(
             String id,
             String title,
             String date,
@@ -19,5 +19,5 @@ record SearchResult(long total, long took, List<SearchHit> hits, Map<String, Lis
             List<String> highlights,
             long duplicates) {}
 
-    record FacetValue(String value, long count, boolean selected) {}
+    public record FacetValue(String value, long count, boolean selected) {}
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /** Keyword search with highlighted snippets, collapsed duplicates and facet counts. */
 @Service
-class SearchService {
+public class SearchService {
 
     private static final int SNIPPET_CHARS = 120;
 
@@ -46,7 +46,7 @@ class SearchService {
                 q -> q.bool(b -> b.must(QueryBuilder.relevance(userQuery)).filter(filters)));
     }
 
-    SearchResult search(SearchParams params) throws IOException {
+    public SearchResult search(SearchParams params) throws IOException {
         UserQuery userQuery = QueryParser.parse(params.q());
         Query main = mainQuery(params, userQuery);
         SearchRequest request = SearchRequest.of(s -> {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * those of others) and the representative the document duplicates.
  */
 @Service
-class SimilarService {
+public class SimilarService {
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
@@ -32,7 +32,7 @@ class SimilarService {
     }
 
     /** Empty when there is no such document. */
-    Optional<SimilarHits> similar(String id, int size) throws IOException {
+    public Optional<SimilarHits> similar(String id, int size) throws IOException {
         Optional<PolicyDocument> document = store.get(id);
         if (document.isEmpty()) {
             return Optional.empty();

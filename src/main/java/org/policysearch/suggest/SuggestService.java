@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * anywhere (a phrase on the character view), since policy titles rarely start with the topic (关于…的通知).
  */
 @Service
-class SuggestService {
+public class SuggestService {
 
     /** Documents sampled per request to rank terms by how many of them carry the term. */
     private static final int TERM_DOCS = 100;
@@ -39,7 +39,7 @@ class SuggestService {
         this.inputs = inputs;
     }
 
-    Suggestions suggest(String typed, int size) throws IOException {
+    public Suggestions suggest(String typed, int size) throws IOException {
         String prefix = SuggestInputs.normalize(typed);
         if (prefix.isEmpty()) {
             return new Suggestions(List.of());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** The body of {@code GET /api/suggest}: terms first (most frequent first), then titles (newest first). */
-record Suggestions(List<Suggestion> suggestions) {
+public record Suggestions(List<Suggestion> suggestions) {
 
     /**
      * @param text what to show and, when picked, search for
@@ -12,5 +12,5 @@ record Suggestions(List<Suggestion> suggestions) {
      * @param id the document of a title suggestion
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Suggestion(String text, String kind, String id) {}
+    public record Suggestion(String text, String kind, String id) {}
 }
