@@ -1,6 +1,8 @@
 package org.policysearch.analysis;
 
+import com.ibm.icu.text.FilteredNormalizer2;
 import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.UnicodeSet;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -25,11 +27,15 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  */
 final class ZhChains {
 
+    /** As zh_nfkc builds it by default. */
+    static final Normalizer2 NFKC = new FilteredNormalizer2(
+            Normalizer2.getNFKCInstance(), new UnicodeSet(NfkcCharFilterFactory.DEFAULT_SET).freeze());
+
     private ZhChains() {}
 
     /** char_filter [zh_fold, zh_nfkc, zh_t2s], the common front of every chain. */
     static Reader charFilters(Reader reader) {
-        return t2s(new ICUNormalizer2CharFilter(new MappingCharFilter(CharMaps.fold(), reader), Normalizer2.getNFKCInstance()));
+        return t2s(new ICUNormalizer2CharFilter(new MappingCharFilter(CharMaps.fold(), reader), NFKC));
     }
 
     static Reader t2s(Reader reader) {
