@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
@@ -28,10 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class BatchStore {
 
-    /** Bulk request limits: a few MB per request is where bulk throughput plateaus on a small node. */
-    private static final int BULK_DOCS = 500;
+    /**
+     * Bulk request limits. Throughput plateaus well below this on a 2-core node, and a request must finish within
+     * the client's socket timeout even when the node is starved of CPU (5 MB requests timed out at 60 s there).
+     */
+    private static final int BULK_DOCS = 200;
 
-    private static final long BULK_BYTES = 5_000_000;
+    private static final long BULK_BYTES = 2_000_000;
     /** Both write threads of a 2-core node busy, without queueing more than the node can absorb. */
     private static final int BULK_CONCURRENCY = 2;
 
@@ -123,6 +128,14 @@ public class BatchStore {
                 .maxConcurrentRequests(BULK_CONCURRENCY)
                 .flushInterval(1, TimeUnit.SECONDS)
                 .listener(listener));
+    }
+
+    /**
+     * Sends a bulk request again, synchronously. Index operations with their deterministic ids are idempotent, so a
+     * request whose answer was lost (a timeout) can be repeated safely.
+     */
+    public BulkResponse resend(BulkRequest request) throws IOException {
+        return client.bulk(request);
     }
 
     /** The index operation {@link DocumentStore#put} would send for {@code document}, completion inputs included. */

@@ -269,7 +269,13 @@ final class BatchPipeline {
         @Override
         public void afterBulk(
                 long executionId, BulkRequest request, List<BatchJob.FileOutcome> contexts, Throwable failure) {
-            log.warn("Batch: a bulk request of {} documents failed", contexts.size(), failure);
+            log.warn("Batch: a bulk request of {} documents failed; sending it once more", contexts.size(), failure);
+            try {
+                afterBulk(executionId, request, contexts, batchStore.resend(request));
+                return;
+            } catch (IOException | RuntimeException again) {
+                log.warn("Batch: the bulk request of {} documents failed again", contexts.size(), again);
+            }
             for (BatchJob.FileOutcome outcome : contexts) {
                 ingestService.forget(outcome.id());
                 record.accept(new BatchJob.FileOutcome(
