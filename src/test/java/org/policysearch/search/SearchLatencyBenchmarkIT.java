@@ -1,10 +1,13 @@
 package org.policysearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.json.JsonpUtils;
@@ -12,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,19 +39,13 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.policysearch.SharedData;
 import org.policysearch.bench.Machine;
 import org.policysearch.index.BatchStore;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
-import org.policysearch.metadata.DocumentMetadata;
-import org.policysearch.metadata.MetadataExtractor;
-import org.policysearch.metadata.MetadataInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -57,9 +53,9 @@ import org.springframework.util.MultiValueMap;
  * Search latency benchmark (not a test: nothing timed is asserted). The full API request ({@code GET /api/search}:
  * query, highlights, facets, duplicate counts) against the same Elasticsearch search sent directly (the request body
  * {@link SearchService#request} builds, over the low-level REST client), at 1 and 8 concurrent clients, on the shared
- * corpus repeated to over 50,000 documents. Open model: each client sends on a fixed schedule and latency runs from
+ * documents the ingest benchmark's batch run produced (optionally repeated). Open model: each client sends on a fixed schedule and latency runs from
  * the intended send time (no coordinated omission), into HdrHistogram. API and direct phases alternate (A/B/A/B).
- * Writes {@code docs/benchmarks/search-latency.md}. The loaded index is kept (per mapping version) for later runs.
+ * Writes {@code docs/benchmarks/search-latency.md}. Run it after {@code IngestBenchmarkIT} (same data directory and alias).
  *
  * <p>{@code mvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT -Dbench=true -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false}
@@ -68,34 +64,22 @@ import org.springframework.util.MultiValueMap;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "policy.data-dir=target/bench-search-data",
+            "policy.data-dir=target/bench-ingest-data",
             "policy.ingest.load-samples=false",
             "policy.elasticsearch.managed.heap=1g",
+            "policy.index.alias=bench-ingest",
             "API_KEY=bench-secret"
         })
 class SearchLatencyBenchmarkIT {
 
-    private static final List<String> CORPORA =
-            List.of("laws_lawrefbook", "xinwen_lianbo_cctv", "party_building_school_site");
-    private static final int COPIES = Integer.getInteger("bench.copies", 12);
+    /** The index holds the documents the pipeline produced and this many copies of each (distinct ids). */
+    private static final int COPIES = Integer.getInteger("bench.copies", 1);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     /** Requests per second per client; the 8-client load is 8 times this. */
     private static final double RATE_1 = Double.parseDouble(System.getProperty("bench.rate1", "10"));
 
     private static final double RATE_8 = Double.parseDouble(System.getProperty("bench.rate8", "2.5"));
-
-    @DynamicPropertySource
-    static void alias(DynamicPropertyRegistry registry) throws IOException {
-        // One kept index per mapping version: a mapping change loads a fresh one.
-        try (InputStream in = SearchLatencyBenchmarkIT.class.getResourceAsStream("/elasticsearch/policy-docs.json")) {
-            int version = new ObjectMapper()
-                    .readTree(in)
-                    .at("/mappings/_meta/version")
-                    .asInt();
-            registry.add("policy.index.alias", () -> "bench-search-m" + version);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -114,9 +98,6 @@ class SearchLatencyBenchmarkIT {
 
     @Autowired
     SearchService searchService;
-
-    @Autowired
-    MetadataExtractor metadataExtractor;
 
     /** One request of the mix: the API query string and the same parameters as the service parses them. */
     record Mixed(String kind, String apiQuery, String body) {}
@@ -153,14 +134,41 @@ class SearchLatencyBenchmarkIT {
         writeReport(docs, mix, phases);
     }
 
-    /** Loads the corpus, repeated with distinct ids, unless the kept index already holds it. */
+    /**
+     * The index {@code IngestBenchmarkIT} left behind the alias (the documents its batch run produced: real
+     * extraction, metadata and facets), plus {@code COPIES - 1} copies of each with distinct ids.
+     */
     private long ensureLoaded() throws IOException {
         String alias = indexManager.alias();
         client.indices().refresh(r -> r.index(alias));
-        List<PolicyDocument> originals = corpus();
-        long expected = (long) originals.size() * COPIES;
         long have = client.count(c -> c.index(alias)).count();
-        if (have == expected) {
+        assumeTrue(have > 0, "run IngestBenchmarkIT first: it leaves the documents this benchmark searches");
+        if (COPIES <= 1) {
+            return have;
+        }
+        List<PolicyDocument> originals = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            var response = client.search(
+                    s -> {
+                        s.index(alias)
+                                .size(500)
+                                .query(q -> q.bool(b -> b.mustNot(m -> m.wildcard(w -> w.field("id").value("*-c*")))))
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                        if (from != null) {
+                            s.searchAfter(from);
+                        }
+                        return s;
+                    },
+                    PolicyDocument.class);
+            if (response.hits().hits().isEmpty()) {
+                break;
+            }
+            response.hits().hits().forEach(h -> originals.add(h.source()));
+            after = response.hits().hits().get(response.hits().hits().size() - 1).sort();
+        }
+        if (have == (long) originals.size() * COPIES) {
             return have;
         }
         long start = System.nanoTime();
@@ -180,105 +188,39 @@ class SearchLatencyBenchmarkIT {
             }
         };
         try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
-            for (int copy = 0; copy < COPIES; copy++) {
+            for (int copy = 1; copy < COPIES; copy++) {
                 for (PolicyDocument d : originals) {
-                    ingester.add(batchStore.indexOperation(copy == 0 ? d : withId(d, d.id() + "-c" + copy)));
+                    ingester.add(batchStore.indexOperation(withId(d, d.id() + "-c" + copy)));
                 }
             }
         }
         client.indices().refresh(r -> r.index(alias));
         assertThat(errors.get()).isZero();
-        System.out.printf("Loaded %d documents in %d s%n", expected, (System.nanoTime() - start) / 1_000_000_000);
+        System.out.printf("Loaded copies in %d s%n", (System.nanoTime() - start) / 1_000_000_000);
         return client.count(c -> c.index(alias)).count();
     }
 
     private static PolicyDocument withId(PolicyDocument d, String id) {
         return new PolicyDocument(
-                id,
-                d.title(),
-                d.text(),
-                d.date(),
-                d.year(),
-                d.source(),
-                d.sourceUrl(),
-                d.author(),
-                d.issuingBody(),
-                d.docNumber(),
-                d.type(),
-                d.regions(),
-                d.topics(),
-                d.keywords(),
-                d.script(),
-                d.flags(),
-                d.duplicateOf(),
-                d.contentType(),
-                d.charset(),
-                d.rulesFired(),
-                d.provenance(),
-                d.ingestedAt(),
-                d.fileName(),
-                d.size(),
-                d.sha256(),
-                d.exactHash(),
-                d.minhash(),
-                d.lshBands());
+                id, d.title(), d.text(), d.date(), d.year(), d.source(), d.sourceUrl(), d.author(), d.issuingBody(),
+                d.docNumber(), d.type(), d.regions(), d.topics(), d.keywords(), d.script(), d.flags(), d.duplicateOf(),
+                d.contentType(), d.charset(), d.rulesFired(), d.provenance(), d.ingestedAt(), d.fileName(), d.size(),
+                d.sha256(), d.exactHash(), d.minhash(), d.lshBands());
     }
 
-    /** The corpus gold texts with the index's title/date/type/issuer, and regions/topics/keywords from metadata. */
-    private List<PolicyDocument> corpus() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<PolicyDocument> out = new ArrayList<>();
-        for (String name : CORPORA) {
-            Path dir = SharedData.require("corpus/" + name);
-            for (String line : Files.readAllLines(dir.resolve("index.jsonl"))) {
-                JsonNode row = json.readTree(line);
-                String text = Files.readString(dir.resolve(row.get("file").asText()), StandardCharsets.UTF_8);
-                String title = row.get("title").asText();
-                String date = text(row, "date");
-                DocumentMetadata m =
-                        metadataExtractor.extract(new MetadataInput(text, title, Map.of(), null, null, null));
-                String type = switch (name) {
-                    case "laws_lawrefbook" -> text(row, "level");
-                    case "xinwen_lianbo_cctv" -> "新闻";
-                    default -> m.type();
-                };
-                out.add(new PolicyDocument(
-                        row.get("id").asText(),
-                        title,
-                        text,
-                        date,
-                        date == null ? null : Integer.valueOf(date.substring(0, 4)),
-                        name,
-                        null,
-                        null,
-                        text(row, "issuing_body"),
-                        m.docNumber(),
-                        type,
-                        m.regions(),
-                        m.topics(),
-                        m.keywords(),
-                        m.script(),
-                        null,
-                        null,
-                        "text/plain",
-                        "UTF-8",
-                        null,
-                        null,
-                        null,
-                        null,
-                        (long) text.length(),
-                        null,
-                        null,
-                        null,
-                        null));
-            }
+    /** The most common values of a facet field, to filter on values that exist. */
+    private List<String> topValues(String field, int n) throws IOException {
+        var response = client.search(
+                s -> s.index(indexManager.alias()).size(0).aggregations("v", a -> a.terms(t -> t.field(field).size(n))),
+                Void.class);
+        var agg = response.aggregations().get("v");
+        List<String> out = new ArrayList<>();
+        if (agg.isSterms()) {
+            agg.sterms().buckets().array().forEach(b -> out.add(b.key().stringValue()));
+        } else if (agg.isLterms()) {
+            agg.lterms().buckets().array().forEach(b -> out.add(Long.toString(b.key())));
         }
         return out;
-    }
-
-    private static String text(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        return v == null || v.asText().isBlank() ? null : v.asText();
     }
 
     /**
@@ -286,11 +228,10 @@ class SearchLatencyBenchmarkIT {
      * numbers, Traditional), every third one with a facet filter, shuffled with a fixed seed.
      */
     private List<Mixed> mix() throws IOException {
-        List<String[]> filters = List.of(
-                new String[] {"source", "laws_lawrefbook"},
-                new String[] {"year", "2020"},
-                new String[] {"type", "新闻"},
-                new String[] {"type", "法律"});
+        List<String[]> filters = new ArrayList<>();
+        topValues("type", 2).forEach(v -> filters.add(new String[] {"type", v}));
+        topValues("year", 1).forEach(v -> filters.add(new String[] {"year", v}));
+        topValues("regions", 1).forEach(v -> filters.add(new String[] {"region", v}));
         List<Mixed> mix = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
@@ -396,7 +337,10 @@ class SearchLatencyBenchmarkIT {
         md.append("# Search latency\n\nGenerated by `SearchLatencyBenchmarkIT` on ")
                 .append(LocalDateTime.now().withNano(0))
                 .append(". Command:\n\n```\nmvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT")
-                .append(" -Dbench=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
+                .append(" -Dbench=true -Dbench.copies=")
+                .append(COPIES)
+                .append(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n(after `IngestBenchmarkIT`, whose"
+                        + " last batch index it searches)\n\n");
         md.append("## Machine\n\n").append(Machine.describe(client)).append("\n\n");
         Map<String, Integer> kinds = new LinkedHashMap<>();
         mix.forEach(m -> kinds.merge(m.kind().replace("+facet", ""), 1, Integer::sum));
@@ -404,19 +348,17 @@ class SearchLatencyBenchmarkIT {
         md.append("## Method\n\n")
                 .append("- Index: ")
                 .append(docs)
-                .append(" documents: the ")
-                .append(docs / COPIES)
-                .append(" gold texts of `../shared/corpus` (laws, news, party-building pages) repeated ")
-                .append(COPIES)
-                .append(" times with distinct ids, bulk-indexed directly with the service's mapping (three views"
-                        + " per text field); one shard, no replica, segments as the bulk load left them.\n")
+                .append(" documents: those `IngestBenchmarkIT`'s batch run produced from `../shared/corpus`")
+                .append(COPIES > 1 ? ", repeated " + COPIES + " times with distinct ids (copies bulk-indexed directly)" : "")
+                .append("; the service's mapping (three views per text field), one shard, no replica, segments as"
+                        + " the load left them.\n")
                 .append("- Query mix: the ")
                 .append(mix.size())
                 .append(" judged queries of `src/test/resources/relevance/judged-queries.jsonl` ")
                 .append(kinds)
                 .append(", ")
                 .append(faceted)
-                .append(" of them with a facet filter (source, year or type), shuffled with a fixed seed.\n")
+                .append(" of them with a facet filter (the most common type, year or region values), shuffled with a fixed seed.\n")
                 .append("- **api**: `GET /api/search?q=…` over HTTP/1.1 (java.net.http, one connection per client):"
                         + " query parsing, the search with highlights and six facet aggregations, the duplicate-count"
                         + " search, JSON mapping both ways.\n")
