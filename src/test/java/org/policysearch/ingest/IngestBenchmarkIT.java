@@ -30,6 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.policysearch.SharedData;
 import org.policysearch.bench.Machine;
+import org.policysearch.clean.CleanedText;
+import org.policysearch.clean.TextCleaner;
+import org.policysearch.dedup.Fingerprinter;
+import org.policysearch.extract.DocumentExtractor;
+import org.policysearch.extract.Extraction;
+import org.policysearch.metadata.MetadataExtractor;
+import org.policysearch.metadata.MetadataInput;
 import org.policysearch.index.BatchStore;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
@@ -78,6 +85,18 @@ class IngestBenchmarkIT {
 
     @Autowired
     ObjectMapper mapper;
+
+    @Autowired
+    DocumentExtractor extractor;
+
+    @Autowired
+    TextCleaner cleaner;
+
+    @Autowired
+    MetadataExtractor metadataExtractor;
+
+    @Autowired
+    Fingerprinter fingerprinter;
 
     /** One measured run. */
     record Run(String variant, int round, int docs, long millis, long serviceCpu, long esCpu, double machineBusy) {
@@ -147,7 +166,45 @@ class IngestBenchmarkIT {
             }
             // The last pipeline index stays behind the alias: the search benchmark can run on it.
         }
-        writeReport(files, inputBytes, runs, lastStatus);
+        writeReport(files, inputBytes, runs, lastStatus, stageProfile(input));
+    }
+
+    /** CPU time per analysis stage, one thread, over the same files: where the service's share of the time goes. */
+    private String stageProfile(Path input) throws IOException {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[4];
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(input)) {
+            all = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : all) {
+            byte[] bytes = Files.readAllBytes(file);
+            long t0 = threads.getCurrentThreadCpuTime();
+            // The extractor parses on its own pool: wall time of the call, which waits for it.
+            long w0 = System.nanoTime();
+            Extraction extraction = extractor.extract(bytes, file.getFileName().toString());
+            nanos[0] += System.nanoTime() - w0;
+            if (!extraction.ok()) {
+                continue;
+            }
+            long t1 = threads.getCurrentThreadCpuTime();
+            CleanedText cleaned = cleaner.clean(extraction.text(), null);
+            long t2 = threads.getCurrentThreadCpuTime();
+            metadataExtractor.extract(new MetadataInput(
+                    cleaned.text(), extraction.title(), extraction.metadata(), cleaned.keywordLine(), null, null));
+            long t3 = threads.getCurrentThreadCpuTime();
+            fingerprinter.fingerprint(cleaned.text());
+            long t4 = threads.getCurrentThreadCpuTime();
+            nanos[1] += t2 - t1;
+            nanos[2] += t3 - t2;
+            nanos[3] += t4 - t3;
+        }
+        String[] names = {"extract (wall, own pool)", "clean (CPU)", "metadata (CPU)", "fingerprint (CPU)"};
+        StringBuilder md = new StringBuilder("| stage | s over " + all.size() + " files | ms per file |\n|---|---|---|\n");
+        for (int i = 0; i < names.length; i++) {
+            md.append(String.format("| %s | %.1f | %.1f |%n", names[i], nanos[i] / 1e9, nanos[i] / 1e6 / all.size()));
+        }
+        return md.toString();
     }
 
     private Run run(String variant, int round, int docs, long millis, long[] before) throws IOException {
@@ -276,7 +333,8 @@ class IngestBenchmarkIT {
         return errors.get();
     }
 
-    private void writeReport(int files, long inputBytes, List<Run> runs, BatchJob.Status status) throws IOException {
+    private void writeReport(int files, long inputBytes, List<Run> runs, BatchJob.Status status, String stages)
+            throws IOException {
         double mb = inputBytes / 1e6;
         StringBuilder md = new StringBuilder();
         md.append("# Ingest throughput\n\n")
@@ -364,6 +422,7 @@ class IngestBenchmarkIT {
             md.append(String.format("%s%.2f", round > 1 ? ", " : "", pipe.docsPerSecond() / raw.docsPerSecond()));
         }
         md.append("\n\nOutcomes of the last batch: ").append(status.counts()).append("\n");
+        md.append("\n## Service-side stages (one thread, after the rounds)\n\n").append(stages);
         Path out = Path.of("docs/benchmarks/ingest-throughput.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
