@@ -35,11 +35,11 @@ import org.policysearch.clean.TextCleaner;
 import org.policysearch.dedup.Fingerprinter;
 import org.policysearch.extract.DocumentExtractor;
 import org.policysearch.extract.Extraction;
-import org.policysearch.metadata.MetadataExtractor;
-import org.policysearch.metadata.MetadataInput;
 import org.policysearch.index.BatchStore;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
+import org.policysearch.metadata.MetadataExtractor;
+import org.policysearch.metadata.MetadataInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -200,7 +200,8 @@ class IngestBenchmarkIT {
             nanos[3] += t4 - t3;
         }
         String[] names = {"extract (wall, own pool)", "clean (CPU)", "metadata (CPU)", "fingerprint (CPU)"};
-        StringBuilder md = new StringBuilder("| stage | s over " + all.size() + " files | ms per file |\n|---|---|---|\n");
+        StringBuilder md =
+                new StringBuilder("| stage | s over " + all.size() + " files | ms per file |\n|---|---|---|\n");
         for (int i = 0; i < names.length; i++) {
             md.append(String.format("| %s | %.1f | %.1f |%n", names[i], nanos[i] / 1e9, nanos[i] / 1e6 / all.size()));
         }
@@ -369,7 +370,7 @@ class IngestBenchmarkIT {
                         "- **service batch path**: `BatchService` over the directory into a fresh index behind the alias:"
                                 + " read + SHA-256, one multi-get per 100 files, extract/clean/metadata/fingerprint on one"
                                 + " analysis worker per core, one dedup+write stage (one multi-search per 100 documents + the"
-                                + " in-memory bridge), `BulkIngester` (500 docs or 5 MB per request, 2 concurrent requests),"
+                                + " in-memory bridge), `BulkIngester` (200 docs or 2 MB per request, 2 concurrent requests),"
                                 + " final refresh. The clock runs from the start of the job to its end.\n")
                 .append("- **raw bulk**: the documents the pipeline produced (read back from its index), as the same"
                         + " index operations (completion inputs included, bodies prepared before the clock starts),"

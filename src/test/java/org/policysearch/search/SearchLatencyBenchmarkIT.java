@@ -74,6 +74,7 @@ class SearchLatencyBenchmarkIT {
 
     /** The index holds the documents the pipeline produced and this many copies of each (distinct ids). */
     private static final int COPIES = Integer.getInteger("bench.copies", 1);
+
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     /** Requests per second per client; the 8-client load is 8 times this. */
@@ -154,7 +155,8 @@ class SearchLatencyBenchmarkIT {
                     s -> {
                         s.index(alias)
                                 .size(500)
-                                .query(q -> q.bool(b -> b.mustNot(m -> m.wildcard(w -> w.field("id").value("*-c*")))))
+                                .query(q -> q.bool(b -> b.mustNot(
+                                        m -> m.wildcard(w -> w.field("id").value("*-c*")))))
                                 .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
                         if (from != null) {
                             s.searchAfter(from);
@@ -166,7 +168,10 @@ class SearchLatencyBenchmarkIT {
                 break;
             }
             response.hits().hits().forEach(h -> originals.add(h.source()));
-            after = response.hits().hits().get(response.hits().hits().size() - 1).sort();
+            after = response.hits()
+                    .hits()
+                    .get(response.hits().hits().size() - 1)
+                    .sort();
         }
         if (have == (long) originals.size() * COPIES) {
             return have;
@@ -202,16 +207,42 @@ class SearchLatencyBenchmarkIT {
 
     private static PolicyDocument withId(PolicyDocument d, String id) {
         return new PolicyDocument(
-                id, d.title(), d.text(), d.date(), d.year(), d.source(), d.sourceUrl(), d.author(), d.issuingBody(),
-                d.docNumber(), d.type(), d.regions(), d.topics(), d.keywords(), d.script(), d.flags(), d.duplicateOf(),
-                d.contentType(), d.charset(), d.rulesFired(), d.provenance(), d.ingestedAt(), d.fileName(), d.size(),
-                d.sha256(), d.exactHash(), d.minhash(), d.lshBands());
+                id,
+                d.title(),
+                d.text(),
+                d.date(),
+                d.year(),
+                d.source(),
+                d.sourceUrl(),
+                d.author(),
+                d.issuingBody(),
+                d.docNumber(),
+                d.type(),
+                d.regions(),
+                d.topics(),
+                d.keywords(),
+                d.script(),
+                d.flags(),
+                d.duplicateOf(),
+                d.contentType(),
+                d.charset(),
+                d.rulesFired(),
+                d.provenance(),
+                d.ingestedAt(),
+                d.fileName(),
+                d.size(),
+                d.sha256(),
+                d.exactHash(),
+                d.minhash(),
+                d.lshBands());
     }
 
     /** The most common values of a facet field, to filter on values that exist. */
     private List<String> topValues(String field, int n) throws IOException {
         var response = client.search(
-                s -> s.index(indexManager.alias()).size(0).aggregations("v", a -> a.terms(t -> t.field(field).size(n))),
+                s -> s.index(indexManager.alias())
+                        .size(0)
+                        .aggregations("v", a -> a.terms(t -> t.field(field).size(n))),
                 Void.class);
         var agg = response.aggregations().get("v");
         List<String> out = new ArrayList<>();
@@ -349,7 +380,10 @@ class SearchLatencyBenchmarkIT {
                 .append("- Index: ")
                 .append(docs)
                 .append(" documents: those `IngestBenchmarkIT`'s batch run produced from `../shared/corpus`")
-                .append(COPIES > 1 ? ", repeated " + COPIES + " times with distinct ids (copies bulk-indexed directly)" : "")
+                .append(
+                        COPIES > 1
+                                ? ", repeated " + COPIES + " times with distinct ids (copies bulk-indexed directly)"
+                                : "")
                 .append("; the service's mapping (three views per text field), one shard, no replica, segments as"
                         + " the load left them.\n")
                 .append("- Query mix: the ")
@@ -358,7 +392,8 @@ class SearchLatencyBenchmarkIT {
                 .append(kinds)
                 .append(", ")
                 .append(faceted)
-                .append(" of them with a facet filter (the most common type, year or region values), shuffled with a fixed seed.\n")
+                .append(
+                        " of them with a facet filter (the most common type, year or region values), shuffled with a fixed seed.\n")
                 .append("- **api**: `GET /api/search?q=…` over HTTP/1.1 (java.net.http, one connection per client):"
                         + " query parsing, the search with highlights and six facet aggregations, the duplicate-count"
                         + " search, JSON mapping both ways.\n")
