@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The bulk batch path against the real node: duplicates within one batch are found through the in-memory bridge
  * (neither is searchable yet), identical bytes are one document, a file without text is refused with its reason, and
- * a second run over the same directory finds everything by multi-get.
+ * a second run over the same directory finds everything by multi-get. A single upload still returns searchable.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -43,6 +44,9 @@ class BatchPipelineIT {
 
     @Autowired
     BatchService batchService;
+
+    @Autowired
+    IngestService ingestService;
 
     @Autowired
     IndexManager indexManager;
@@ -77,7 +81,11 @@ class BatchPipelineIT {
         assertThat(first.get("empty.txt").result()).isEqualTo(BatchJob.Result.REFUSED);
         assertThat(first.get("empty.txt").code()).isEqualTo("no_text");
         // Searchable once the job is done: three documents (a-copy, a-same/a, b).
-        assertThat(client.count(c -> c.index(indexManager.alias())).count()).isEqualTo(3);
+        List<String> ids = List.of(
+                first.get("a-copy.txt").id(),
+                first.get("a-same.txt").id(),
+                first.get("b.txt").id());
+        assertThat(searchable(ids)).isEqualTo(3);
 
         Map<String, BatchJob.FileOutcome> second = run();
         assertThat(second.get("a-copy.txt").result()).isEqualTo(BatchJob.Result.UNCHANGED);
@@ -86,7 +94,23 @@ class BatchPipelineIT {
                 .isEqualTo(first.get("a-copy.txt").id());
         assertThat(second.get("b.txt").result()).isEqualTo(BatchJob.Result.UNCHANGED);
         assertThat(second.get("empty.txt").result()).isEqualTo(BatchJob.Result.REFUSED);
-        assertThat(client.count(c -> c.index(indexManager.alias())).count()).isEqualTo(3);
+        assertThat(searchable(ids)).isEqualTo(3);
+    }
+
+    @Test
+    void aSingleUploadIsSearchableOnReturnAndIdempotent() throws Exception {
+        // Not a near-duplicate of the batch test's files: the two tests share the index.
+        byte[] upload;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/search/sentences.txt")) {
+            upload = in.readAllBytes();
+        }
+        IngestOutcome created = ingestService.ingest(upload, "upload.txt", null);
+        assertThat(created.created()).isTrue();
+        String id = created.document().id();
+        assertThat(searchable(List.of(id))).isEqualTo(1);
+        IngestOutcome again = ingestService.ingest(upload, "upload.txt", null);
+        assertThat(again.created()).isFalse();
+        assertThat(again.document().id()).isEqualTo(id);
     }
 
     private Map<String, BatchJob.FileOutcome> run() throws InterruptedException {
@@ -98,6 +122,11 @@ class BatchPipelineIT {
         assertThat(status.state()).isEqualTo(BatchJob.State.DONE);
         assertThat(status.processed()).isEqualTo(5);
         return status.outcomes().stream().collect(Collectors.toMap(BatchJob.FileOutcome::file, Function.identity()));
+    }
+
+    private long searchable(List<String> ids) throws IOException {
+        return client.count(c -> c.index(indexManager.alias()).query(q -> q.ids(i -> i.values(ids))))
+                .count();
     }
 
     private static byte[] fixture(String name) throws IOException {
