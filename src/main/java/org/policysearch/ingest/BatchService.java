@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.policysearch.index.BatchStore;
 import org.policysearch.index.DocumentStore;
 import org.policysearch.web.ApiException;
 import org.policysearch.web.ErrorCode;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Ingests every file under a directory on the server, in parallel. A file that fails is recorded with its reason and
- * the batch goes on: one bad file never aborts a batch.
+ * Ingests every file under a directory on the server through the bulk {@link BatchPipeline}. A file that fails is
+ * recorded with its reason and the batch goes on: one bad file never aborts a batch.
  */
 @Service
 class BatchService {
@@ -30,6 +30,8 @@ class BatchService {
 
     private final IngestService ingestService;
     private final DocumentStore store;
+    private final BatchStore batchStore;
+    private final IngestProperties properties;
     private final Map<String, BatchJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "batch-runner");
@@ -37,9 +39,11 @@ class BatchService {
         return t;
     });
 
-    BatchService(IngestService ingestService, DocumentStore store) {
+    BatchService(IngestService ingestService, DocumentStore store, BatchStore batchStore, IngestProperties properties) {
         this.ingestService = ingestService;
         this.store = store;
+        this.batchStore = batchStore;
+        this.properties = properties;
     }
 
     BatchJob start(Path directory) {
@@ -71,47 +75,19 @@ class BatchService {
         }
         job.total(files.size());
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        for (Path file : files) {
-            pool.submit(() -> job.record(ingestOne(directory, file)));
-        }
-        pool.shutdown();
         try {
-            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            new BatchPipeline(ingestService, batchStore, properties.duplicateCandidates(), workers)
+                    .run(directory, files, job::record);
             store.refresh();
             job.finish(BatchJob.State.DONE, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             job.finish(BatchJob.State.FAILED, "Interrupted");
         } catch (IOException e) {
-            job.finish(BatchJob.State.DONE, null);
+            log.warn("Batch {} over {} failed", job.id(), directory, e);
+            job.finish(BatchJob.State.FAILED, "Elasticsearch did not answer; see the service log");
         }
         BatchJob.Status status = job.status();
         log.info("Batch {} over {}: {}", job.id(), directory, status.counts());
-    }
-
-    private BatchJob.FileOutcome ingestOne(Path root, Path file) {
-        String name = root.relativize(file).toString();
-        try {
-            IngestOutcome outcome = ingestService.ingest(
-                    Files.readAllBytes(file), file.getFileName().toString(), null, false);
-            var d = outcome.document();
-            BatchJob.Result result = !outcome.created()
-                    ? BatchJob.Result.UNCHANGED
-                    : d.duplicateOf() != null ? BatchJob.Result.DUPLICATE : BatchJob.Result.INGESTED;
-            return new BatchJob.FileOutcome(name, result, d.id(), d.duplicateOf(), null, null);
-        } catch (ApiException refused) {
-            return new BatchJob.FileOutcome(
-                    name, BatchJob.Result.REFUSED, null, null, refused.code().code(), refused.getMessage());
-        } catch (IOException | RuntimeException e) {
-            log.warn("Batch: {} failed", file, e);
-            return new BatchJob.FileOutcome(
-                    name,
-                    BatchJob.Result.FAILED,
-                    null,
-                    null,
-                    ErrorCode.INTERNAL_ERROR.code(),
-                    "Could not be ingested; see the service log");
-        }
     }
 }

@@ -92,15 +92,7 @@ public class IngestService {
             audit.info("{} {} unchanged (already ingested)", id, fileName);
             return new IngestOutcome(existing.get(), false);
         }
-        OriginalStore.OriginalInfo info = originals.store(bytes, fileName, sourceUrl);
-        PolicyDocument document;
-        try {
-            document = analyse(bytes, info);
-        } catch (ApiException refused) {
-            originals.delete(sha);
-            audit.info("{} {} refused: {} ({})", id, fileName, refused.code().code(), refused.getMessage());
-            throw refused;
-        }
+        PolicyDocument document = keepAndAnalyse(bytes, fileName, sourceUrl);
         synchronized (dedupLock) {
             document = withDuplicateLink(document);
             recent.add(document);
@@ -119,6 +111,23 @@ public class IngestService {
                 fileName,
                 document.duplicateOf() == null ? "" : " as duplicate of " + document.duplicateOf());
         return new IngestOutcome(document, true);
+    }
+
+    /** Keeps the original and analyses it; a refused file leaves no original behind. */
+    PolicyDocument keepAndAnalyse(byte[] bytes, String fileName, String sourceUrl) throws IOException {
+        OriginalStore.OriginalInfo info = originals.store(bytes, fileName, sourceUrl);
+        try {
+            return analyse(bytes, info);
+        } catch (ApiException refused) {
+            originals.delete(info.sha256());
+            audit.info(
+                    "{} {} refused: {} ({})",
+                    idOf(info.sha256()),
+                    fileName,
+                    refused.code().code(),
+                    refused.getMessage());
+            throw refused;
+        }
     }
 
     /** The pipeline without side effects: from an original to the document to index (no duplicate link yet). */
@@ -173,10 +182,39 @@ public class IngestService {
 
     /** Points a new document at the representative of its duplicates, if it has any. */
     PolicyDocument withDuplicateLink(PolicyDocument d) throws IOException {
+        return withDuplicateLink(
+                d, store.duplicateCandidates(d.exactHash(), d.lshBands(), properties.duplicateCandidates()));
+    }
+
+    /**
+     * The batch path's duplicate step: links each document, in order, to the representative of its duplicates
+     * among {@code indexedCandidates} (its candidates in the index, fetched by the caller in one request) and
+     * every earlier document, and registers it, so later documents of the same batch see it before Elasticsearch
+     * does. A document whose write then fails must be {@link #forget forgotten}.
+     */
+    List<PolicyDocument> linkDuplicates(List<PolicyDocument> documents, List<List<PolicyDocument>> indexedCandidates) {
+        List<PolicyDocument> out = new ArrayList<>(documents.size());
+        synchronized (dedupLock) {
+            for (int i = 0; i < documents.size(); i++) {
+                PolicyDocument d = withDuplicateLink(documents.get(i), indexedCandidates.get(i));
+                recent.add(d);
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Drops a document whose write failed from the duplicate bridge. */
+    void forget(String id) {
+        synchronized (dedupLock) {
+            recent.remove(id);
+        }
+    }
+
+    private PolicyDocument withDuplicateLink(PolicyDocument d, List<PolicyDocument> indexedCandidates) {
         Fingerprint fp = Fingerprint.restore(d.exactHash(), d.minhash(), d.lshBands());
         Map<String, Candidate> candidates = new HashMap<>();
-        for (PolicyDocument c :
-                store.duplicateCandidates(d.exactHash(), d.lshBands(), properties.duplicateCandidates())) {
+        for (PolicyDocument c : indexedCandidates) {
             candidates.put(
                     c.id(),
                     new Candidate(c.id(), Fingerprint.restore(c.exactHash(), c.minhash(), List.of()), c.duplicateOf()));

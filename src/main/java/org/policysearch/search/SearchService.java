@@ -47,28 +47,7 @@ public class SearchService {
     }
 
     public SearchResult search(SearchParams params) throws IOException {
-        UserQuery userQuery = QueryParser.parse(params.q());
-        Query main = mainQuery(params, userQuery);
-        SearchRequest request = SearchRequest.of(s -> {
-            s.index(indexManager.alias())
-                    .query(main)
-                    .postFilter(QueryBuilder.facetFilters(params.filters(), null))
-                    .from((params.page() - 1) * params.size())
-                    .size(params.size())
-                    .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.excludes("text", "minhash", "lshBands", "provenance")));
-            switch (params.sort()) {
-                case DATE_ASC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)));
-                case DATE_DESC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));
-                case RELEVANCE -> {}
-            }
-            if (!userQuery.isEmpty()) {
-                s.highlight(highlight(userQuery));
-            }
-            FacetAggregations.addTo(s, params);
-            return s;
-        });
-        SearchResponse<PolicyDocument> response = client.search(request, PolicyDocument.class);
+        SearchResponse<PolicyDocument> response = client.search(request(params), PolicyDocument.class);
         Map<String, Long> duplicates = duplicateCounts(response.hits().hits());
         List<SearchResult.SearchHit> hits = new ArrayList<>();
         for (Hit<PolicyDocument> hit : response.hits().hits()) {
@@ -91,6 +70,31 @@ public class SearchService {
                 ? hits.size()
                 : response.hits().total().value();
         return new SearchResult(total, response.took(), hits, FacetAggregations.read(response.aggregations(), params));
+    }
+
+    /** The request {@link #search} sends: hits, highlights and facet counts in one search. */
+    SearchRequest request(SearchParams params) {
+        UserQuery userQuery = QueryParser.parse(params.q());
+        Query main = mainQuery(params, userQuery);
+        return SearchRequest.of(s -> {
+            s.index(indexManager.alias())
+                    .query(main)
+                    .postFilter(QueryBuilder.facetFilters(params.filters(), null))
+                    .from((params.page() - 1) * params.size())
+                    .size(params.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.excludes("text", "minhash", "lshBands", "provenance")));
+            switch (params.sort()) {
+                case DATE_ASC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)));
+                case DATE_DESC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));
+                case RELEVANCE -> {}
+            }
+            if (!userQuery.isEmpty()) {
+                s.highlight(highlight(userQuery));
+            }
+            FacetAggregations.addTo(s, params);
+            return s;
+        });
     }
 
     /**

@@ -1,0 +1,153 @@
+package org.policysearch.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.policysearch.suggest.SuggestInputs;
+import org.springframework.stereotype.Component;
+
+/**
+ * The batch counterparts of {@link DocumentStore}: one request for many ids or many documents, so a batch costs a
+ * round trip per few hundred files rather than three per file.
+ */
+@Component
+public class BatchStore {
+
+    /**
+     * Bulk request limits. Throughput plateaus well below this on a 2-core node, and a request must finish within
+     * the client's socket timeout even when the node is starved of CPU (5 MB requests timed out at 60 s there).
+     */
+    private static final int BULK_DOCS = 200;
+
+    private static final long BULK_BYTES = 2_000_000;
+    /** Both write threads of a 2-core node busy, without queueing more than the node can absorb. */
+    private static final int BULK_CONCURRENCY = 2;
+
+    private final ElasticsearchClient client;
+    private final IndexManager indexManager;
+    private final ObjectMapper mapper;
+    private final SuggestInputs suggestInputs;
+
+    BatchStore(
+            ElasticsearchClient client, IndexManager indexManager, ObjectMapper mapper, SuggestInputs suggestInputs) {
+        this.client = client;
+        this.indexManager = indexManager;
+        this.mapper = mapper;
+        this.suggestInputs = suggestInputs;
+    }
+
+    /**
+     * Those of {@code ids} that are indexed already, by id, in one multi-get; only {@code id} and
+     * {@code duplicateOf} are fetched.
+     */
+    public Map<String, PolicyDocument> existing(List<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var response = client.mget(
+                m -> m.index(indexManager.alias()).ids(ids).sourceIncludes("id", "duplicateOf"), PolicyDocument.class);
+        Map<String, PolicyDocument> found = new HashMap<>();
+        for (MultiGetResponseItem<PolicyDocument> item : response.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                found.put(item.result().id(), item.result().source());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * For each document, the indexed documents that may duplicate it (same exact hash or a shared LSH band), as
+     * {@link DocumentStore#duplicateCandidates} would return them, in one multi-search.
+     */
+    public List<List<PolicyDocument>> duplicateCandidates(List<PolicyDocument> documents, int max) throws IOException {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        MsearchResponse<PolicyDocument> response = client.msearch(
+                m -> {
+                    m.index(indexManager.alias());
+                    for (PolicyDocument d : documents) {
+                        List<FieldValue> bands =
+                                d.lshBands().stream().map(FieldValue::of).toList();
+                        m.searches(s -> s.header(h -> h)
+                                .body(b -> b.size(max)
+                                        .source(src -> src.filter(
+                                                f -> f.includes("id", "exactHash", "minhash", "duplicateOf")))
+                                        .query(q -> q.bool(bool -> {
+                                            bool.should(sh -> sh.term(
+                                                    t -> t.field("exactHash").value(d.exactHash())));
+                                            if (!bands.isEmpty()) {
+                                                bool.should(sh -> sh.terms(
+                                                        t -> t.field("lshBands").terms(v -> v.value(bands))));
+                                            }
+                                            return bool.minimumShouldMatch("1");
+                                        }))));
+                    }
+                    return m;
+                },
+                PolicyDocument.class);
+        List<List<PolicyDocument>> out = new ArrayList<>();
+        for (MultiSearchResponseItem<PolicyDocument> item : response.responses()) {
+            if (item.isFailure()) {
+                throw new IOException("Duplicate candidate search failed: "
+                        + item.failure().error().reason());
+            }
+            out.add(item.result().hits().hits().stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList());
+        }
+        return out;
+    }
+
+    /**
+     * A bulk writer into the alias: each document added with a context comes back to {@code listener} with the
+     * bulk response holding its item. Closing it flushes and waits for every request.
+     */
+    public <C> BulkIngester<C> ingester(BulkListener<C> listener) {
+        return BulkIngester.of(b -> b.client(client)
+                .maxOperations(BULK_DOCS)
+                .maxSize(BULK_BYTES)
+                .maxConcurrentRequests(BULK_CONCURRENCY)
+                .flushInterval(1, TimeUnit.SECONDS)
+                .listener(listener));
+    }
+
+    /**
+     * Sends a bulk request again, synchronously. Index operations with their deterministic ids are idempotent, so a
+     * request whose answer was lost (a timeout) can be repeated safely.
+     */
+    public BulkResponse resend(BulkRequest request) throws IOException {
+        return client.bulk(request);
+    }
+
+    /** The index operation {@link DocumentStore#put} would send for {@code document}, completion inputs included. */
+    public BulkOperation indexOperation(PolicyDocument document) {
+        return indexOperation(document, indexManager.alias());
+    }
+
+    /** The same operation into another index (benchmarks compare against raw bulk into a fresh index). */
+    public BulkOperation indexOperation(PolicyDocument document, String index) {
+        ObjectNode body = mapper.valueToTree(document);
+        body.set("suggest", mapper.valueToTree(suggestInputs.fields(document)));
+        return BulkOperation.of(
+                o -> o.index(i -> i.index(index).id(document.id()).document(body)));
+    }
+}

@@ -1,0 +1,137 @@
+package org.policysearch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.index.IndexManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The bulk batch path against the real node: duplicates within one batch are found through the in-memory bridge
+ * (neither is searchable yet), identical bytes are one document, a file without text is refused with its reason, and
+ * a second run over the same directory finds everything by multi-get. A single upload still returns searchable.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "policy.data-dir=target/it-data",
+            "policy.ingest.load-samples=false",
+            "policy.elasticsearch.managed.heap=512m",
+            "API_KEY=it-secret"
+        })
+class BatchPipelineIT {
+
+    @DynamicPropertySource
+    static void alias(DynamicPropertyRegistry registry) {
+        String alias = "it-batch-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("policy.index.alias", () -> alias);
+    }
+
+    @Autowired
+    BatchService batchService;
+
+    @Autowired
+    IngestService ingestService;
+
+    @Autowired
+    IndexManager indexManager;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void duplicatesRefusalsAndRerunsAreRecordedPerFile() throws Exception {
+        byte[] speechA = fixture("speech-a.txt");
+        byte[] speechB = fixture("speech-b.txt");
+        // Sorted order is the processing order: a-copy first, then a-same (same text), then a.txt (same bytes).
+        Files.write(
+                dir.resolve("a-copy.txt"),
+                (new String(speechA, StandardCharsets.UTF_8) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("a-same.txt"), speechA);
+        Files.write(dir.resolve("a.txt"), speechA);
+        Files.write(dir.resolve("b.txt"), speechB);
+        Files.write(dir.resolve("empty.txt"), new byte[0]);
+
+        Map<String, BatchJob.FileOutcome> first = run();
+        assertThat(first.get("a-copy.txt").result()).isEqualTo(BatchJob.Result.INGESTED);
+        assertThat(first.get("a-same.txt").result()).isEqualTo(BatchJob.Result.DUPLICATE);
+        assertThat(first.get("a-same.txt").duplicateOf())
+                .isEqualTo(first.get("a-copy.txt").id());
+        assertThat(first.get("a.txt").result()).isEqualTo(BatchJob.Result.UNCHANGED);
+        assertThat(first.get("a.txt").id()).isEqualTo(first.get("a-same.txt").id());
+        assertThat(first.get("b.txt").result()).isEqualTo(BatchJob.Result.INGESTED);
+        assertThat(first.get("empty.txt").result()).isEqualTo(BatchJob.Result.REFUSED);
+        assertThat(first.get("empty.txt").code()).isEqualTo("no_text");
+        // Searchable once the job is done: three documents (a-copy, a-same/a, b).
+        List<String> ids = List.of(
+                first.get("a-copy.txt").id(),
+                first.get("a-same.txt").id(),
+                first.get("b.txt").id());
+        assertThat(searchable(ids)).isEqualTo(3);
+
+        Map<String, BatchJob.FileOutcome> second = run();
+        assertThat(second.get("a-copy.txt").result()).isEqualTo(BatchJob.Result.UNCHANGED);
+        assertThat(second.get("a-same.txt").result()).isEqualTo(BatchJob.Result.UNCHANGED);
+        assertThat(second.get("a-same.txt").duplicateOf())
+                .isEqualTo(first.get("a-copy.txt").id());
+        assertThat(second.get("b.txt").result()).isEqualTo(BatchJob.Result.UNCHANGED);
+        assertThat(second.get("empty.txt").result()).isEqualTo(BatchJob.Result.REFUSED);
+        assertThat(searchable(ids)).isEqualTo(3);
+    }
+
+    @Test
+    void aSingleUploadIsSearchableOnReturnAndIdempotent() throws Exception {
+        // Not a near-duplicate of the batch test's files: the two tests share the index.
+        byte[] upload;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/search/sentences.txt")) {
+            upload = in.readAllBytes();
+        }
+        IngestOutcome created = ingestService.ingest(upload, "upload.txt", null);
+        assertThat(created.created()).isTrue();
+        String id = created.document().id();
+        assertThat(searchable(List.of(id))).isEqualTo(1);
+        IngestOutcome again = ingestService.ingest(upload, "upload.txt", null);
+        assertThat(again.created()).isFalse();
+        assertThat(again.document().id()).isEqualTo(id);
+    }
+
+    private Map<String, BatchJob.FileOutcome> run() throws InterruptedException {
+        BatchJob job = batchService.start(dir);
+        while (job.status().state() == BatchJob.State.RUNNING) {
+            Thread.sleep(50);
+        }
+        BatchJob.Status status = job.status();
+        assertThat(status.state()).isEqualTo(BatchJob.State.DONE);
+        assertThat(status.processed()).isEqualTo(5);
+        return status.outcomes().stream().collect(Collectors.toMap(BatchJob.FileOutcome::file, Function.identity()));
+    }
+
+    private long searchable(List<String> ids) throws IOException {
+        return client.count(c -> c.index(indexManager.alias()).query(q -> q.ids(i -> i.values(ids))))
+                .count();
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = BatchPipelineIT.class.getResourceAsStream("/fixtures/dedup/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,436 @@
+package org.policysearch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.policysearch.SharedData;
+import org.policysearch.bench.Machine;
+import org.policysearch.clean.CleanedText;
+import org.policysearch.clean.TextCleaner;
+import org.policysearch.dedup.Fingerprinter;
+import org.policysearch.extract.DocumentExtractor;
+import org.policysearch.extract.Extraction;
+import org.policysearch.index.BatchStore;
+import org.policysearch.index.IndexManager;
+import org.policysearch.index.PolicyDocument;
+import org.policysearch.metadata.MetadataExtractor;
+import org.policysearch.metadata.MetadataInput;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Ingest throughput benchmark (not a test: nothing timed is asserted). Runs the service's batch path over the shared
+ * corpus into a fresh index, and raw bulk indexing of the same documents (those the pipeline produced, read back)
+ * with the same mapping into fresh indices: the full mapping and two reduced ones that price each analysis view.
+ * Rounds interleave the variants (A/B/A/B) so CPU taken by other processes hits all of them. Writes
+ * {@code docs/benchmarks/ingest-throughput.md}.
+ *
+ * <p>{@code mvn -B -q -Des-plugin.skip=true verify -Dit.test=IngestBenchmarkIT -Dbench=true -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.rounds=N}, {@code -Dbench.copies=N} to repeat the corpus
+ * with distinct bytes).
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "policy.data-dir=target/bench-ingest-data",
+            "policy.ingest.load-samples=false",
+            "policy.elasticsearch.managed.heap=1g",
+            "policy.index.alias=bench-ingest",
+            "API_KEY=bench-secret"
+        })
+class IngestBenchmarkIT {
+
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int COPIES = Integer.getInteger("bench.copies", 1);
+    /** Every n-th file of each corpus: a full round of every variant takes tens of minutes on 2 shared cores. */
+    private static final int SAMPLE = Integer.getInteger("bench.sample", 1);
+
+    @Autowired
+    BatchService batchService;
+
+    @Autowired
+    IndexManager indexManager;
+
+    @Autowired
+    BatchStore batchStore;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    DocumentExtractor extractor;
+
+    @Autowired
+    TextCleaner cleaner;
+
+    @Autowired
+    MetadataExtractor metadataExtractor;
+
+    @Autowired
+    Fingerprinter fingerprinter;
+
+    /** One measured run. */
+    record Run(String variant, int round, int docs, long millis, long serviceCpu, long esCpu, double machineBusy) {
+        double docsPerSecond() {
+            return docs * 1000.0 / millis;
+        }
+    }
+
+    @Test
+    void ingestThroughput() throws Exception {
+        Path input = prepareInput();
+        long inputBytes;
+        int files;
+        try (Stream<Path> walk = Files.walk(input)) {
+            List<Path> all = walk.filter(Files::isRegularFile).toList();
+            files = all.size();
+            inputBytes = 0;
+            for (Path p : all) {
+                inputBytes += Files.size(p);
+            }
+        }
+        List<Run> runs = new ArrayList<>();
+        List<PolicyDocument> produced = null;
+        BatchJob.Status lastStatus = null;
+        int stamp = (int) (System.currentTimeMillis() / 1000 % 100000);
+        for (int round = 1; round <= ROUNDS; round++) {
+            String pipeIndex = "bench-ingest-pipe-" + stamp + "-" + round;
+            indexManager.create(pipeIndex, false);
+            indexManager.swapAlias(pipeIndex);
+            long[] before = counters();
+            long start = System.nanoTime();
+            BatchJob job = batchService.start(input);
+            while (job.status().state() == BatchJob.State.RUNNING) {
+                Thread.sleep(20);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            lastStatus = job.status();
+            assertThat(lastStatus.state()).isEqualTo(BatchJob.State.DONE);
+            int indexed = (int) count(pipeIndex);
+            runs.add(run("service batch path", round, indexed, millis, before));
+            System.out.printf("round %d pipeline: %d docs in %d ms %s%n", round, indexed, millis, lastStatus.counts());
+            if (produced == null) {
+                produced = readBack(pipeIndex);
+            }
+            for (String view : List.of("full", "words", "words+bigram")) {
+                String rawIndex = "bench-ingest-raw-" + view.replace('+', '-') + "-" + stamp + "-" + round;
+                if (view.equals("full")) {
+                    indexManager.create(rawIndex, false);
+                } else {
+                    createVariant(rawIndex, view.equals("words+bigram"));
+                }
+                List<BulkOperation> ops = new ArrayList<>(produced.size());
+                for (PolicyDocument d : produced) {
+                    ops.add(batchStore.indexOperation(d, rawIndex));
+                }
+                long[] b = counters();
+                long s = System.nanoTime();
+                int errors = rawBulk(ops, rawIndex);
+                long ms = (System.nanoTime() - s) / 1_000_000;
+                assertThat(errors).isZero();
+                runs.add(run("raw bulk, " + view, round, (int) count(rawIndex), ms, b));
+                System.out.printf("round %d raw %s: %d ms%n", round, view, ms);
+                client.indices().delete(d -> d.index(rawIndex));
+            }
+            if (round < ROUNDS) {
+                client.indices().delete(d -> d.index(pipeIndex));
+            }
+            // The last pipeline index stays behind the alias: the search benchmark can run on it.
+        }
+        writeReport(files, inputBytes, runs, lastStatus, stageProfile(input));
+    }
+
+    /** CPU time per analysis stage, one thread, over the same files: where the service's share of the time goes. */
+    private String stageProfile(Path input) throws IOException {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[4];
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(input)) {
+            all = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : all) {
+            byte[] bytes = Files.readAllBytes(file);
+            long t0 = threads.getCurrentThreadCpuTime();
+            // The extractor parses on its own pool: wall time of the call, which waits for it.
+            long w0 = System.nanoTime();
+            Extraction extraction = extractor.extract(bytes, file.getFileName().toString());
+            nanos[0] += System.nanoTime() - w0;
+            if (!extraction.ok()) {
+                continue;
+            }
+            long t1 = threads.getCurrentThreadCpuTime();
+            CleanedText cleaned = cleaner.clean(extraction.text(), null);
+            long t2 = threads.getCurrentThreadCpuTime();
+            metadataExtractor.extract(new MetadataInput(
+                    cleaned.text(), extraction.title(), extraction.metadata(), cleaned.keywordLine(), null, null));
+            long t3 = threads.getCurrentThreadCpuTime();
+            fingerprinter.fingerprint(cleaned.text());
+            long t4 = threads.getCurrentThreadCpuTime();
+            nanos[1] += t2 - t1;
+            nanos[2] += t3 - t2;
+            nanos[3] += t4 - t3;
+        }
+        String[] names = {"extract (wall, own pool)", "clean (CPU)", "metadata (CPU)", "fingerprint (CPU)"};
+        StringBuilder md =
+                new StringBuilder("| stage | s over " + all.size() + " files | ms per file |\n|---|---|---|\n");
+        for (int i = 0; i < names.length; i++) {
+            md.append(String.format("| %s | %.1f | %.1f |%n", names[i], nanos[i] / 1e9, nanos[i] / 1e6 / all.size()));
+        }
+        return md.toString();
+    }
+
+    private Run run(String variant, int round, int docs, long millis, long[] before) throws IOException {
+        long[] after = counters();
+        double busy = (after[3] - before[3]) == 0 ? 0 : (after[2] - before[2]) / (double) (after[3] - before[3]);
+        return new Run(variant, round, docs, millis, after[0] - before[0], after[1] - before[1], busy);
+    }
+
+    private long[] counters() throws IOException {
+        long[] jiffies = Machine.machineJiffies();
+        return new long[] {Machine.serviceCpuMillis(), Machine.elasticsearchCpuMillis(client), jiffies[0], jiffies[1]};
+    }
+
+    /** Links to the corpus files (laws and news as text, party-building pages as raw HTML), plus distinct copies. */
+    private static Path prepareInput() throws IOException {
+        Path corpus = SharedData.require("corpus");
+        Path input = Path.of("target/bench-ingest-input").toAbsolutePath();
+        if (Files.exists(input)) {
+            try (Stream<Path> walk = Files.walk(input)) {
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+        Map<String, Path> sources = new TreeMap<>(Map.of(
+                "laws", corpus.resolve("laws_lawrefbook/docs"),
+                "news", corpus.resolve("xinwen_lianbo_cctv/docs"),
+                "party", corpus.resolve("party_building_school_site/raw_html")));
+        for (var e : sources.entrySet()) {
+            Path dir = Files.createDirectories(input.resolve("copy-0").resolve(e.getKey()));
+            try (Stream<Path> files = Files.list(e.getValue())) {
+                List<Path> sorted = files.sorted().toList();
+                for (int i = 0; i < sorted.size(); i += SAMPLE) {
+                    Files.createSymbolicLink(dir.resolve(sorted.get(i).getFileName()), sorted.get(i));
+                }
+            }
+            for (int copy = 1; copy < COPIES; copy++) {
+                // Distinct bytes (a new id) with the same text: the copies exercise the duplicate check.
+                Path copyDir =
+                        Files.createDirectories(input.resolve("copy-" + copy).resolve(e.getKey()));
+                try (Stream<Path> files = Files.list(e.getValue())) {
+                    List<Path> sorted = files.sorted().toList();
+                    for (int i = 0; i < sorted.size(); i += SAMPLE) {
+                        Path f = sorted.get(i);
+                        byte[] bytes = Files.readAllBytes(f);
+                        byte[] marker = (f.toString().endsWith(".html")
+                                        ? "\n<!-- copy " + copy + " -->\n"
+                                        : "\n".repeat(copy))
+                                .getBytes(StandardCharsets.UTF_8);
+                        byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + marker.length);
+                        System.arraycopy(marker, 0, out, bytes.length, marker.length);
+                        Files.write(copyDir.resolve(f.getFileName()), out);
+                    }
+                }
+            }
+        }
+        return input;
+    }
+
+    private long count(String index) throws IOException {
+        client.indices().refresh(r -> r.index(index));
+        return client.count(c -> c.index(index)).count();
+    }
+
+    private List<PolicyDocument> readBack(String index) throws IOException {
+        List<PolicyDocument> out = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            var response = client.search(
+                    s -> {
+                        s.index(index)
+                                .size(500)
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                        if (from != null) {
+                            s.searchAfter(from);
+                        }
+                        return s;
+                    },
+                    PolicyDocument.class);
+            List<Hit<PolicyDocument>> hits = response.hits().hits();
+            if (hits.isEmpty()) {
+                return out;
+            }
+            hits.forEach(h -> out.add(h.source()));
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /** The index definition with the text views reduced: words only, or words and bigrams (no char view). */
+    private void createVariant(String name, boolean keepBigram) throws IOException {
+        ObjectNode json;
+        try (InputStream in = getClass().getResourceAsStream("/elasticsearch/policy-docs.json")) {
+            json = (ObjectNode) mapper.readTree(in);
+        }
+        for (String field : List.of("title", "text")) {
+            ObjectNode fields = (ObjectNode) json.at("/mappings/properties/" + field + "/fields");
+            fields.remove("char");
+            if (!keepBigram) {
+                fields.remove("bigram");
+            }
+        }
+        client.indices().create(c -> c.index(name).withJson(new StringReader(json.toString())));
+    }
+
+    /** The same bulk sizes and concurrency as the batch path, without the pipeline in front. */
+    private int rawBulk(List<BulkOperation> ops, String index) throws IOException {
+        AtomicInteger errors = new AtomicInteger();
+        BulkListener<Void> listener = new BulkListener<>() {
+            @Override
+            public void beforeBulk(long id, BulkRequest request, List<Void> contexts) {}
+
+            @Override
+            public void afterBulk(long id, BulkRequest request, List<Void> contexts, BulkResponse response) {
+                response.items().stream().filter(i -> i.error() != null).forEach(i -> errors.incrementAndGet());
+            }
+
+            @Override
+            public void afterBulk(long id, BulkRequest request, List<Void> contexts, Throwable failure) {
+                errors.addAndGet(contexts.size());
+            }
+        };
+        try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
+            ops.forEach(ingester::add);
+        }
+        client.indices().refresh(r -> r.index(index));
+        return errors.get();
+    }
+
+    private void writeReport(int files, long inputBytes, List<Run> runs, BatchJob.Status status, String stages)
+            throws IOException {
+        double mb = inputBytes / 1e6;
+        StringBuilder md = new StringBuilder();
+        md.append("# Ingest throughput\n\n")
+                .append("Generated by `IngestBenchmarkIT` on ")
+                .append(LocalDateTime.now().withNano(0))
+                .append(
+                        ". Command:\n\n```\nmvn -B -q -Des-plugin.skip=true verify -Dit.test=IngestBenchmarkIT -Dbench=true")
+                .append(" -Dbench.rounds=")
+                .append(ROUNDS)
+                .append(" -Dbench.copies=")
+                .append(COPIES)
+                .append(" -Dbench.sample=")
+                .append(SAMPLE)
+                .append(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
+        md.append("## Machine\n\n").append(Machine.describe(client)).append("\n\n");
+        md.append("## Method\n\n")
+                .append("- Input: ")
+                .append(files)
+                .append(" files, ")
+                .append(String.format("%.1f", mb))
+                .append(" MB: `../shared/corpus` laws and news as UTF-8 text, party-building pages as raw HTML");
+        if (SAMPLE > 1) {
+            md.append(", every ").append(SAMPLE).append("th file of each corpus");
+        }
+        if (COPIES > 1) {
+            md.append(", repeated ")
+                    .append(COPIES)
+                    .append(" times with distinct bytes (same text: the copies are found as duplicates)");
+        }
+        md.append(".\n")
+                .append(
+                        "- **service batch path**: `BatchService` over the directory into a fresh index behind the alias:"
+                                + " read + SHA-256, one multi-get per 100 files, extract/clean/metadata/fingerprint on one"
+                                + " analysis worker per core, one dedup+write stage (one multi-search per 100 documents + the"
+                                + " in-memory bridge), `BulkIngester` (200 docs or 2 MB per request, 2 concurrent requests),"
+                                + " final refresh. The clock runs from the start of the job to its end.\n")
+                .append("- **raw bulk**: the documents the pipeline produced (read back from its index), as the same"
+                        + " index operations (completion inputs included, bodies prepared before the clock starts),"
+                        + " through a `BulkIngester` with the same limits into a fresh index, plus a refresh. `full`"
+                        + " is the service's mapping; `words` drops the `.char` and `.bigram` views of `title` and"
+                        + " `text`; `words+bigram` drops `.char`. The difference prices each view.\n")
+                .append("- Rounds: ")
+                .append(ROUNDS)
+                .append(", each running every variant in turn (A/B/A/B), so other engineers' builds on the same 2"
+                        + " cores slow every variant alike; the machine-busy column is the whole machine's CPU use"
+                        + " during the run (all processes), service and ES CPU are the two JVMs' own CPU time.\n\n");
+        md.append("## Runs\n\n| round | variant | docs | s | docs/s | MB/s (input) | service CPU s | ES CPU s |"
+                + " cores used (service+ES) | machine busy |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Run r : runs) {
+            md.append(String.format(
+                    "| %d | %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %.0f%% |%n",
+                    r.round(),
+                    r.variant(),
+                    r.docs(),
+                    r.millis() / 1000.0,
+                    r.docsPerSecond(),
+                    mb * 1000 / r.millis(),
+                    r.serviceCpu() / 1000.0,
+                    r.esCpu() / 1000.0,
+                    (r.serviceCpu() + r.esCpu()) / (double) r.millis(),
+                    100 * r.machineBusy()));
+        }
+        md.append("\n## Summary (mean over rounds)\n\n| variant | docs/s | MB/s (input) | ratio to raw bulk, full |\n"
+                + "|---|---|---|---|\n");
+        Map<String, List<Run>> byVariant = new TreeMap<>();
+        runs.forEach(r ->
+                byVariant.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r));
+        double rawFull = meanDocsPerSecond(byVariant.get("raw bulk, full"));
+        for (var e : byVariant.entrySet()) {
+            double dps = meanDocsPerSecond(e.getValue());
+            double ms = e.getValue().stream().mapToLong(Run::millis).average().orElse(1);
+            md.append(String.format("| %s | %.1f | %.2f | %.2f |%n", e.getKey(), dps, mb * 1000 / ms, dps / rawFull));
+        }
+        md.append("\nPer-round ratio service/raw (full): ");
+        for (int round = 1; round <= ROUNDS; round++) {
+            int rr = round;
+            Run pipe = runs.stream()
+                    .filter(r -> r.round() == rr && r.variant().startsWith("service"))
+                    .findFirst()
+                    .orElseThrow();
+            Run raw = runs.stream()
+                    .filter(r -> r.round() == rr && r.variant().equals("raw bulk, full"))
+                    .findFirst()
+                    .orElseThrow();
+            md.append(String.format("%s%.2f", round > 1 ? ", " : "", pipe.docsPerSecond() / raw.docsPerSecond()));
+        }
+        md.append("\n\nOutcomes of the last batch: ").append(status.counts()).append("\n");
+        md.append("\n## Service-side stages (one thread, after the rounds)\n\n").append(stages);
+        Path out = Path.of("docs/benchmarks/ingest-throughput.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+        System.out.println(md);
+    }
+
+    private static double meanDocsPerSecond(List<Run> runs) {
+        return runs.stream().mapToDouble(Run::docsPerSecond).average().orElse(0);
+    }
+}

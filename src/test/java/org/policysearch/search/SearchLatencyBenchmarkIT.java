@@ -1,0 +1,462 @@
+package org.policysearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.json.JsonpUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.policysearch.bench.Machine;
+import org.policysearch.index.BatchStore;
+import org.policysearch.index.IndexManager;
+import org.policysearch.index.PolicyDocument;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Search latency benchmark (not a test: nothing timed is asserted). The full API request ({@code GET /api/search}:
+ * query, highlights, facets, duplicate counts) against the same Elasticsearch search sent directly (the request body
+ * {@link SearchService#request} builds, over the low-level REST client), at 1 and 8 concurrent clients, on the shared
+ * documents the ingest benchmark's batch run produced (optionally repeated). Open model: each client sends on a fixed schedule and latency runs from
+ * the intended send time (no coordinated omission), into HdrHistogram. API and direct phases alternate (A/B/A/B).
+ * Writes {@code docs/benchmarks/search-latency.md}. Run it after {@code IngestBenchmarkIT} (same data directory and alias).
+ *
+ * <p>{@code mvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT -Dbench=true -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "policy.data-dir=target/bench-ingest-data",
+            "policy.ingest.load-samples=false",
+            "policy.elasticsearch.managed.heap=1g",
+            "policy.index.alias=bench-ingest",
+            "API_KEY=bench-secret"
+        })
+class SearchLatencyBenchmarkIT {
+
+    /** The index holds the documents the pipeline produced and this many copies of each (distinct ids). */
+    private static final int COPIES = Integer.getInteger("bench.copies", 1);
+
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** Requests per second per client; the 8-client load is 8 times this. */
+    private static final double RATE_1 = Double.parseDouble(System.getProperty("bench.rate1", "10"));
+
+    private static final double RATE_8 = Double.parseDouble(System.getProperty("bench.rate8", "2.5"));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    RestClient restClient;
+
+    @Autowired
+    IndexManager indexManager;
+
+    @Autowired
+    BatchStore batchStore;
+
+    @Autowired
+    SearchService searchService;
+
+    /** One request of the mix: the API query string and the same parameters as the service parses them. */
+    record Mixed(String kind, String apiQuery, String body) {}
+
+    record Phase(String mode, int clients, int round, Histogram histogram, int errors, double rate) {}
+
+    @Test
+    void searchLatency() throws Exception {
+        long docs = ensureLoaded();
+        List<Mixed> mix = mix();
+        // Warm-up: every query once through each path.
+        runPhase("api", 1, mix, 0, 50, 0);
+        runPhase("direct", 1, mix, 0, 50, 0);
+        List<Phase> phases = new ArrayList<>();
+        for (int clients : List.of(1, 8)) {
+            double rate = clients == 1 ? RATE_1 : RATE_8;
+            for (int round = 1; round <= ROUNDS; round++) {
+                for (String mode : List.of("api", "direct")) {
+                    Phase p = runPhase(mode, clients, mix, round, rate, SECONDS);
+                    phases.add(p);
+                    System.out.printf(
+                            "%s x%d round %d: p50 %.1f p95 %.1f p99 %.1f ms (%d requests, %d errors)%n",
+                            mode,
+                            clients,
+                            round,
+                            ms(p, 50),
+                            ms(p, 95),
+                            ms(p, 99),
+                            p.histogram().getTotalCount(),
+                            p.errors());
+                }
+            }
+        }
+        writeReport(docs, mix, phases);
+    }
+
+    /**
+     * The index {@code IngestBenchmarkIT} left behind the alias (the documents its batch run produced: real
+     * extraction, metadata and facets), plus {@code COPIES - 1} copies of each with distinct ids.
+     */
+    private long ensureLoaded() throws IOException {
+        String alias = indexManager.alias();
+        client.indices().refresh(r -> r.index(alias));
+        long have = client.count(c -> c.index(alias)).count();
+        assumeTrue(have > 0, "run IngestBenchmarkIT first: it leaves the documents this benchmark searches");
+        if (COPIES <= 1) {
+            return have;
+        }
+        List<PolicyDocument> originals = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            var response = client.search(
+                    s -> {
+                        s.index(alias)
+                                .size(500)
+                                .query(q -> q.bool(b -> b.mustNot(
+                                        m -> m.wildcard(w -> w.field("id").value("*-c*")))))
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                        if (from != null) {
+                            s.searchAfter(from);
+                        }
+                        return s;
+                    },
+                    PolicyDocument.class);
+            if (response.hits().hits().isEmpty()) {
+                break;
+            }
+            response.hits().hits().forEach(h -> originals.add(h.source()));
+            after = response.hits()
+                    .hits()
+                    .get(response.hits().hits().size() - 1)
+                    .sort();
+        }
+        if (have == (long) originals.size() * COPIES) {
+            return have;
+        }
+        long start = System.nanoTime();
+        AtomicInteger errors = new AtomicInteger();
+        BulkListener<Void> listener = new BulkListener<>() {
+            @Override
+            public void beforeBulk(long id, BulkRequest request, List<Void> contexts) {}
+
+            @Override
+            public void afterBulk(long id, BulkRequest request, List<Void> contexts, BulkResponse response) {
+                response.items().stream().filter(i -> i.error() != null).forEach(i -> errors.incrementAndGet());
+            }
+
+            @Override
+            public void afterBulk(long id, BulkRequest request, List<Void> contexts, Throwable failure) {
+                errors.addAndGet(contexts.size());
+            }
+        };
+        try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
+            for (int copy = 1; copy < COPIES; copy++) {
+                for (PolicyDocument d : originals) {
+                    ingester.add(batchStore.indexOperation(withId(d, d.id() + "-c" + copy)));
+                }
+            }
+        }
+        client.indices().refresh(r -> r.index(alias));
+        assertThat(errors.get()).isZero();
+        System.out.printf("Loaded copies in %d s%n", (System.nanoTime() - start) / 1_000_000_000);
+        return client.count(c -> c.index(alias)).count();
+    }
+
+    private static PolicyDocument withId(PolicyDocument d, String id) {
+        return new PolicyDocument(
+                id,
+                d.title(),
+                d.text(),
+                d.date(),
+                d.year(),
+                d.source(),
+                d.sourceUrl(),
+                d.author(),
+                d.issuingBody(),
+                d.docNumber(),
+                d.type(),
+                d.regions(),
+                d.topics(),
+                d.keywords(),
+                d.script(),
+                d.flags(),
+                d.duplicateOf(),
+                d.contentType(),
+                d.charset(),
+                d.rulesFired(),
+                d.provenance(),
+                d.ingestedAt(),
+                d.fileName(),
+                d.size(),
+                d.sha256(),
+                d.exactHash(),
+                d.minhash(),
+                d.lshBands());
+    }
+
+    /** The most common values of a facet field, to filter on values that exist. */
+    private List<String> topValues(String field, int n) throws IOException {
+        var response = client.search(
+                s -> s.index(indexManager.alias())
+                        .size(0)
+                        .aggregations("v", a -> a.terms(t -> t.field(field).size(n))),
+                Void.class);
+        var agg = response.aggregations().get("v");
+        List<String> out = new ArrayList<>();
+        if (agg.isSterms()) {
+            agg.sterms().buckets().array().forEach(b -> out.add(b.key().stringValue()));
+        } else if (agg.isLterms()) {
+            agg.lterms().buckets().array().forEach(b -> out.add(Long.toString(b.key())));
+        }
+        return out;
+    }
+
+    /**
+     * The judged queries (titles, topics, two-character keywords, quoted phrases, passages, questions, document
+     * numbers, Traditional), every third one with a facet filter, shuffled with a fixed seed.
+     */
+    private List<Mixed> mix() throws IOException {
+        List<String[]> filters = new ArrayList<>();
+        topValues("type", 2).forEach(v -> filters.add(new String[] {"type", v}));
+        topValues("year", 1).forEach(v -> filters.add(new String[] {"year", v}));
+        topValues("regions", 1).forEach(v -> filters.add(new String[] {"region", v}));
+        List<Mixed> mix = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                getClass().getResourceAsStream("/relevance/judged-queries.jsonl"), StandardCharsets.UTF_8))) {
+            int i = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine(), i++) {
+                JsonNode row = json.readTree(line);
+                MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+                params.add("q", row.get("query").asText());
+                String kind = row.get("kind").asText();
+                if (i % 3 == 0) {
+                    String[] f = filters.get((i / 3) % filters.size());
+                    params.add(f[0], f[1]);
+                    kind += "+facet";
+                }
+                StringBuilder qs = new StringBuilder();
+                params.forEach((k, vs) -> vs.forEach(v -> qs.append(qs.isEmpty() ? "" : "&")
+                        .append(k)
+                        .append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
+                String body = JsonpUtils.toJsonString(
+                        searchService.request(SearchController.parse(params)), client._jsonpMapper());
+                mix.add(new Mixed(kind, qs.toString(), body));
+            }
+        }
+        Collections.shuffle(mix, new Random(42));
+        return mix;
+    }
+
+    /**
+     * One phase: {@code clients} threads, each sending at {@code rate} per second on its own fixed schedule (offset
+     * so the clients interleave); a late request is sent at once and its latency still counts from when it should
+     * have been sent. {@code seconds} 0 sends the whole mix once per client (warm-up).
+     */
+    private Phase runPhase(String mode, int clients, List<Mixed> mix, int round, double rate, int seconds)
+            throws InterruptedException {
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        AtomicInteger errors = new AtomicInteger();
+        long intervalNanos = (long) (1e9 / rate);
+        int perClient = seconds == 0 ? mix.size() : (int) (seconds * rate);
+        long start = System.nanoTime() + 50_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+                long offset = intervalNanos * client / clients;
+                for (int i = 0; i < perClient; i++) {
+                    Mixed m = mix.get((client * 37 + round * 11 + i) % mix.size());
+                    long intended = start + offset + i * intervalNanos;
+                    long wait;
+                    while ((wait = intended - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    try {
+                        send(mode, m, http);
+                    } catch (IOException | RuntimeException e) {
+                        errors.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long micros = (System.nanoTime() - intended) / 1000;
+                    synchronized (histogram) {
+                        histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
+                    }
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return new Phase(mode, clients, round, histogram, errors.get(), rate * clients);
+    }
+
+    private void send(String mode, Mixed m, HttpClient http) throws IOException, InterruptedException {
+        if (mode.equals("api")) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?" + m.apiQuery()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("status " + response.statusCode());
+            }
+        } else {
+            // What the Java client sends: the same body, with typed_keys for the aggregation parsing.
+            Request request = new Request("POST", "/" + indexManager.alias() + "/_search");
+            request.addParameter("typed_keys", "true");
+            request.setJsonEntity(m.body());
+            EntityUtils.toString(restClient.performRequest(request).getEntity());
+        }
+    }
+
+    private static double ms(Phase p, double percentile) {
+        return p.histogram().getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private void writeReport(long docs, List<Mixed> mix, List<Phase> phases) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Search latency\n\nGenerated by `SearchLatencyBenchmarkIT` on ")
+                .append(LocalDateTime.now().withNano(0))
+                .append(". Command:\n\n```\nmvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT")
+                .append(" -Dbench=true -Dbench.copies=")
+                .append(COPIES)
+                .append(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n(after `IngestBenchmarkIT`, whose"
+                        + " last batch index it searches)\n\n");
+        md.append("## Machine\n\n").append(Machine.describe(client)).append("\n\n");
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        mix.forEach(m -> kinds.merge(m.kind().replace("+facet", ""), 1, Integer::sum));
+        long faceted = mix.stream().filter(m -> m.kind().endsWith("+facet")).count();
+        md.append("## Method\n\n")
+                .append("- Index: ")
+                .append(docs)
+                .append(" documents: those `IngestBenchmarkIT`'s batch run produced from `../shared/corpus`")
+                .append(
+                        COPIES > 1
+                                ? ", repeated " + COPIES + " times with distinct ids (copies bulk-indexed directly)"
+                                : "")
+                .append("; the service's mapping (three views per text field), one shard, no replica, segments as"
+                        + " the load left them.\n")
+                .append("- Query mix: the ")
+                .append(mix.size())
+                .append(" judged queries of `src/test/resources/relevance/judged-queries.jsonl` ")
+                .append(kinds)
+                .append(", ")
+                .append(faceted)
+                .append(
+                        " of them with a facet filter (the most common type, year or region values), shuffled with a fixed seed.\n")
+                .append("- **api**: `GET /api/search?q=…` over HTTP/1.1 (java.net.http, one connection per client):"
+                        + " query parsing, the search with highlights and six facet aggregations, the duplicate-count"
+                        + " search, JSON mapping both ways.\n")
+                .append("- **direct**: the exact body `SearchService.request` builds for the same parameters"
+                        + " (serialised with the client's JSON mapper), `POST /<alias>/_search?typed_keys=true` through"
+                        + " the low-level `RestClient`, response read in full.\n")
+                .append("- Open model, no coordinated omission: each client sends on a fixed schedule (")
+                .append(RATE_1)
+                .append(" req/s with 1 client; ")
+                .append(RATE_8)
+                .append(" req/s per client, ")
+                .append(RATE_8 * 8)
+                .append(" req/s in all, with 8 clients); latency is measured from the intended send time, so a"
+                        + " request queued behind a slow one is charged its wait. HdrHistogram, 3 significant"
+                        + " digits. ")
+                .append(SECONDS)
+                .append(" s per phase after a warm-up pass of the whole mix on each path.\n")
+                .append("- Rounds: ")
+                .append(ROUNDS)
+                .append(", api and direct alternating (A/B/A/B) so other engineers' load on the 2 shared cores hits"
+                        + " both.\n\n");
+        md.append("## Phases\n\n| clients | round | path | requests | errors | p50 ms | p95 ms | p99 ms | max ms |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (Phase p : phases) {
+            md.append(String.format(
+                    "| %d | %d | %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                    p.clients(),
+                    p.round(),
+                    p.mode(),
+                    p.histogram().getTotalCount(),
+                    p.errors(),
+                    ms(p, 50),
+                    ms(p, 95),
+                    ms(p, 99),
+                    p.histogram().getMaxValue() / 1000.0));
+        }
+        md.append(
+                "\n## Summary (all rounds merged)\n\n| clients | path | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
+        Map<String, Histogram> merged = new LinkedHashMap<>();
+        for (Phase p : phases) {
+            merged.computeIfAbsent(p.clients() + "|" + p.mode(), k -> new Histogram(60_000_000L, 3))
+                    .add(p.histogram());
+        }
+        merged.forEach((k, h) -> md.append(String.format(
+                "| %s | %s | %.1f | %.1f | %.1f |%n",
+                k.split("\\|")[0],
+                k.split("\\|")[1],
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(95) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0)));
+        md.append("\n| clients | API overhead at p50 (ms) | API overhead at p99 |\n|---|---|---|\n");
+        for (int clients : List.of(1, 8)) {
+            Histogram api = merged.get(clients + "|api");
+            Histogram direct = merged.get(clients + "|direct");
+            double p50 = (api.getValueAtPercentile(50) - direct.getValueAtPercentile(50)) / 1000.0;
+            double p99 = 100.0
+                    * (api.getValueAtPercentile(99) - direct.getValueAtPercentile(99))
+                    / direct.getValueAtPercentile(99);
+            md.append(String.format("| %d | %.1f | %+.0f %% |%n", clients, p50, p99));
+        }
+        Path out = Path.of("docs/benchmarks/search-latency.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+        System.out.println(md);
+    }
+}
