@@ -1,0 +1,129 @@
+package org.policysearch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.policysearch.index.IndexManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * {@code POST /api/admin/rebuild}: the kept originals re-ingested into a new index version, the alias swapped, every
+ * document back with the same id and duplicate link. Its own service and node (data directory and alias): a rebuild
+ * re-ingests every original and moves the alias, which would disturb the tests sharing {@link AbstractServiceIT}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "policy.data-dir=" + RebuildIT.DATA_DIR,
+            "policy.ingest.load-samples=false",
+            "policy.elasticsearch.managed.heap=512m",
+            "API_KEY=it-secret"
+        })
+@DirtiesContext
+class RebuildIT {
+
+    static final String DATA_DIR = "target/it-data-rebuild";
+    private static final List<String> FILES = List.of(
+            "txt/notice-utf8.txt",
+            "txt/notice-gb18030.txt",
+            "txt/notice-big5.txt",
+            "files/speech.docx",
+            "files/speech.rtf",
+            "files/policy-zh.pdf");
+
+    @DynamicPropertySource
+    static void isolated(DynamicPropertyRegistry registry) {
+        // Originals of earlier runs would be rebuilt too: this test counts exactly its own.
+        FileSystemUtils.deleteRecursively(Path.of(DATA_DIR, "originals").toFile());
+        registry.add(
+                "policy.index.alias",
+                () -> "it-rebuild-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IndexManager indexManager;
+
+    @Test
+    void rebuildsIntoANewIndexWithTheSameIdsAndDuplicateLinks() throws Exception {
+        Http http = new Http(port, "it-secret");
+        Map<String, String> duplicateOfById = new LinkedHashMap<>();
+        for (String file : FILES) {
+            Http.Answer a =
+                    http.upload(fixture(file), Path.of(file).getFileName().toString());
+            assertThat(a.status()).as(file + " " + a.body()).isEqualTo(201);
+            duplicateOfById.put(
+                    a.json().path("id").asText(), a.json().path("duplicateOf").asText(null));
+        }
+        assertThat(duplicateOfById.values().stream().filter(d -> d != null))
+                .as("the notice's three copies and the speech's two link up")
+                .hasSize(3);
+        Set<String> before = indexManager.indicesBehindAlias();
+
+        assertThat(new Http(port, null).post("/api/admin/rebuild").status()).isEqualTo(401);
+        Http.Answer started = http.post("/api/admin/rebuild");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode status = await(http, started.json().path("id").asText());
+
+        assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("DONE");
+        assertThat(status.path("swapped").asBoolean()).isTrue();
+        assertThat(status.path("problems")).isEmpty();
+        assertThat(status.path("counts").path("INGESTED").asInt()).isEqualTo(3);
+        assertThat(status.path("counts").path("DUPLICATE").asInt()).isEqualTo(3);
+        String target = status.path("target").asText();
+        assertThat(before).doesNotContain(target);
+        assertThat(indexManager.indicesBehindAlias()).containsExactly(target);
+
+        for (Map.Entry<String, String> e : duplicateOfById.entrySet()) {
+            Http.Answer d = http.get("/api/documents/" + e.getKey());
+            assertThat(d.status()).as(e.getKey()).isEqualTo(200);
+            assertThat(d.json().path("duplicateOf").asText(null)).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        Http.Answer search = http.get(
+                "/api/search?q=" + URLEncoder.encode("走访慰问", StandardCharsets.UTF_8) + "&includeDuplicates=true");
+        assertThat(search.json().path("total").asInt()).as(search.body()).isGreaterThanOrEqualTo(3);
+        assertThat(http.get("/api/admin/rebuild/" + UUID.randomUUID())
+                        .json()
+                        .path("code")
+                        .asText())
+                .isEqualTo("not_found");
+    }
+
+    private static JsonNode await(Http http, String id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        JsonNode status;
+        do {
+            Thread.sleep(500);
+            status = http.get("/api/admin/rebuild/" + id).json();
+        } while (status.path("state").asText().equals("RUNNING")
+                && Instant.now().isBefore(deadline));
+        return status;
+    }
+
+    static byte[] fixture(String file) throws IOException {
+        try (InputStream in = RebuildIT.class.getResourceAsStream("/fixtures/" + file)) {
+            return in.readAllBytes();
+        }
+    }
+}
