@@ -36,7 +36,7 @@ public final class MetadataExtractor {
             "dc.date",
             "date");
     // When the file was made (often from a template, or by a converter today): weaker than any date in the text.
-    private static final List<String> FILE_DATE_META = List.of("created", "meta:creation-date");
+    private static final List<String> FILE_DATE_META = List.of("dcterms:created", "created", "meta:creation-date");
     private static final Pattern UPLOAD_DATE = Pattern.compile("(?:上传|上傳)(?:时间|時間|日期)\\s*[:：]\\s*\\S+");
     private static final List<String> AUTHOR_META = List.of("author", "dc.creator", "dc:creator", "meta:author");
     private static final List<String> KEYWORD_META = List.of("keywords", "meta:keyword", "dc:subject");

@@ -64,10 +64,9 @@ class HostileUploadIT extends AbstractServiceIT {
         // XXE in XHTML parses (the entity is simply not expanded): accepted, and nothing of /etc/passwd leaks.
         Http.Answer xhtml = http.upload(HostileFiles.xxeXhtml(), "page.xhtml");
         assertThat(xhtml.status()).as(xhtml.body()).isIn(200, 201);
-        Http.Answer stored = http.get("/api/documents/" + xhtml.json().path("id").asText());
-        assertThat(stored.json().path("text").asText())
-                .contains("各级党组织要认真贯彻落实")
-                .doesNotContain("root:");
+        Http.Answer stored =
+                http.get("/api/documents/" + xhtml.json().path("id").asText());
+        assertThat(stored.json().path("text").asText()).contains("各级党组织要认真贯彻落实").doesNotContain("root:");
 
         assertThat(new Http(port, null).upload(HostileFiles.png(), "x.png").status())
                 .as("no API key")
