@@ -1,5 +1,6 @@
 package org.policysearch.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import org.policysearch.web.ApiException;
 import org.policysearch.web.ErrorCode;
@@ -19,6 +20,10 @@ class RebuildController {
         this.rebuildService = rebuildService;
     }
 
+    @Operation(
+            summary = "Rebuild the index from the kept originals",
+            description = "Re-runs the current pipeline over every kept original into a new index version and"
+                    + " swaps the alias, unless a document would be lost. Answers 202 with the job; poll it.")
     @PostMapping("/api/admin/rebuild")
     ResponseEntity<RebuildJob.Status> start() {
         RebuildJob job = rebuildService.start();
@@ -27,6 +32,7 @@ class RebuildController {
                 .body(job.status());
     }
 
+    @Operation(summary = "Status of a rebuild: counts, documents that did not make it, whether the alias moved")
     @GetMapping("/api/admin/rebuild/{id}")
     RebuildJob.Status status(@PathVariable String id) {
         return rebuildService

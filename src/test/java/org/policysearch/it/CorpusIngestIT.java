@@ -36,8 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTML) through the real pipeline into a real index: each one is ingested or refused with a code, none fails. Its own
  * service and alias, so these documents do not change what the shared-context tests count.
  *
- * <p>All 4,344 take about half an hour on the 2-core CI machine (laws average 18 KB), so by default every 3rd file
- * of each collection (sorted by name) goes through; {@code -Dpolicy.corpus-ingest.step=1} runs them all.
+ * <p>All 4,344 take about 8 minutes on an idle 2-core machine and over 25 when other builds share it (laws average
+ * 18 KB), so by default every 3rd file of each collection (sorted by name) goes through, about 3 minutes;
+ * {@code -Dpolicy.corpus-ingest.step=1} runs them all.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
