@@ -1,5 +1,6 @@
 package org.policysearch.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ class BatchController {
 
     record BatchRequest(String directory) {}
 
+    @Operation(summary = "Ingest every file of a directory on the server (a job; poll it)")
     @PostMapping("/api/batches")
     ResponseEntity<BatchJob.Status> start(@RequestBody BatchRequest request) {
         if (request == null
@@ -38,6 +40,7 @@ class BatchController {
                 .body(job.status());
     }
 
+    @Operation(summary = "Status of a batch: counts and every file outcome")
     @GetMapping("/api/batches/{id}")
     BatchJob.Status status(@PathVariable String id) {
         return batchService
@@ -47,6 +50,7 @@ class BatchController {
                         () -> new ApiException(ErrorCode.NOT_FOUND, "No batch " + id.replaceAll("[^0-9a-f-]", "")));
     }
 
+    @Operation(summary = "All batches of this run of the service")
     @GetMapping("/api/batches")
     List<BatchJob.Status> all() {
         return batchService.all();

@@ -1,5 +1,6 @@
 package org.policysearch.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ class DocumentController {
         this.originals = originals;
     }
 
+    @Operation(summary = "Upload a document: extract, clean, enrich, find duplicates, index")
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DocumentView.Summary> upload(
             @RequestPart("file") MultipartFile file, @RequestParam(required = false) String sourceUrl)
@@ -49,12 +51,14 @@ class DocumentController {
                 .body(summary);
     }
 
+    @Operation(summary = "One document with its text and metadata")
     @GetMapping("/api/documents/{id}")
     DocumentView get(@PathVariable String id) throws IOException {
         PolicyDocument d = find(id);
         return DocumentView.of(d, store.countDuplicatesOf(d.id()));
     }
 
+    @Operation(summary = "The file as it was uploaded")
     @GetMapping("/api/documents/{id}/original")
     ResponseEntity<byte[]> original(@PathVariable String id) throws IOException {
         PolicyDocument d = find(id);
