@@ -15,8 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.policysearch.extract.HostileFiles;
 import org.policysearch.index.IndexManager;
+import org.policysearch.ingest.OriginalStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +44,7 @@ import org.springframework.util.FileSystemUtils;
             "API_KEY=it-secret"
         })
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildIT {
 
     static final String DATA_DIR = "target/it-data-rebuild";
@@ -65,7 +71,11 @@ class RebuildIT {
     @Autowired
     IndexManager indexManager;
 
+    @Autowired
+    OriginalStore originals;
+
     @Test
+    @Order(1)
     void rebuildsIntoANewIndexWithTheSameIdsAndDuplicateLinks() throws Exception {
         Http http = new Http(port, "it-secret");
         Map<String, String> duplicateOfById = new LinkedHashMap<>();
@@ -108,6 +118,40 @@ class RebuildIT {
                         .path("code")
                         .asText())
                 .isEqualTo("not_found");
+    }
+
+    /** An original the pipeline now refuses would be lost: reported, and the alias stays where it is. */
+    @Test
+    @Order(2)
+    void aDocumentThatWouldBeLostStopsTheSwap() throws Exception {
+        Http http = new Http(port, "it-secret");
+        Set<String> before = indexManager.indicesBehindAlias();
+        // As if it had been accepted by an older pipeline: kept, but no longer readable.
+        originals.store(HostileFiles.png(), "scan-kept.png", null);
+
+        JsonNode status =
+                await(http, http.post("/api/admin/rebuild").json().path("id").asText());
+
+        assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("FAILED");
+        assertThat(status.path("swapped").asBoolean()).isFalse();
+        assertThat(status.path("error").asText()).contains("would be lost");
+        assertThat(status.path("problems")).hasSize(1);
+        JsonNode problem = status.path("problems").get(0);
+        assertThat(problem.path("fileName").asText()).isEqualTo("scan-kept.png");
+        assertThat(problem.path("result").asText()).isEqualTo("REFUSED");
+        assertThat(problem.path("code").asText()).isEqualTo("unsupported_media_type");
+        assertThat(indexManager.indicesBehindAlias()).isEqualTo(before);
+        assertThat(http.get("/api/documents/" + anyServedId(http)).status()).isEqualTo(200);
+    }
+
+    /** Some document id served through the alias (the rebuilt index is still the live one). */
+    private static String anyServedId(Http http) throws Exception {
+        return http.get("/api/search?q=" + URLEncoder.encode("冬训", StandardCharsets.UTF_8))
+                .json()
+                .path("hits")
+                .get(0)
+                .path("id")
+                .asText();
     }
 
     private static JsonNode await(Http http, String id) throws Exception {
