@@ -38,6 +38,7 @@ public final class TextCleaner {
     private static final int FOOTER_LINES = 12;
 
     private static final Pattern CHUNK_MARKER = Pattern.compile("^(\\d{1,3})、");
+    private static final int MIN_PAGE_CHUNK = 150;
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；：!?;:”」』）)…]$");
 
     private final List<CleaningRule> rules;
@@ -224,7 +225,7 @@ public final class TextCleaner {
                 expected++;
             }
         }
-        if (markers.size() < 3) {
+        if (markers.size() < 2 || (markers.size() == 2 && !twoPagePreview(lines, markers))) {
             return false;
         }
         int broken = 0;
@@ -249,6 +250,21 @@ public final class TextCleaner {
             }
         }
         return true;
+    }
+
+    /**
+     * Two chunks only (a two-page preview) are told from a two-item list more strictly: chunk 1 opens the text and is
+     * a page long, and chunk 2 starts mid-sentence.
+     */
+    private static boolean twoPagePreview(List<String> lines, List<Integer> markers) {
+        int first = markers.get(0);
+        int second = markers.get(1);
+        int prev = previousNonBlank(lines, second - 1);
+        int chunkLength = String.join("", lines.subList(first, second)).length();
+        return previousNonBlank(lines, first - 1) < 0
+                && chunkLength >= MIN_PAGE_CHUNK
+                && prev >= 0
+                && !SENTENCE_END.matcher(lines.get(prev)).find();
     }
 
     private static int previousNonBlank(List<String> lines, int from) {

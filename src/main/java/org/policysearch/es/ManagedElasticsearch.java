@@ -284,26 +284,46 @@ public final class ManagedElasticsearch implements AutoCloseable {
         }
     }
 
-    /** A node left by a service that was killed before it could stop it holds the data lock: end it. */
+    /**
+     * A node left by a service that was killed before it could stop it holds the data lock: end it. A node that this
+     * very service started (another context on the same data directory) is no leftover: refuse instead.
+     */
     private static void killStale(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
         String pid = Files.readString(pidFile).trim();
         Optional<ProcessHandle> stale = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
-        stale.filter(h -> h.info().commandLine().orElse("").contains("elasticsearch"))
-                .ifPresent(h -> {
-                    log.warn("Stopping a stale Elasticsearch process {} left by an earlier run", pid);
-                    h.destroy();
-                    h.onExit()
-                            .orTimeout(60, TimeUnit.SECONDS)
-                            .exceptionally(t -> {
-                                h.destroyForcibly();
-                                return h;
-                            })
-                            .join();
-                });
+        Optional<ProcessHandle> running = stale.filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().commandLine().orElse("").contains("elasticsearch"));
+        if (running.isPresent() && isOurs(running.get())) {
+            throw new IOException("A managed Elasticsearch node of this service already runs on "
+                    + pidFile.getParent().getParent() + "; give each node its own policy.data-dir");
+        }
+        running.ifPresent(h -> {
+            log.warn("Stopping a stale Elasticsearch process {} left by an earlier run", pid);
+            h.destroy();
+            h.onExit()
+                    .orTimeout(60, TimeUnit.SECONDS)
+                    .exceptionally(t -> {
+                        h.destroyForcibly();
+                        return h;
+                    })
+                    .join();
+        });
         Files.deleteIfExists(pidFile);
+    }
+
+    private static boolean isOurs(ProcessHandle process) {
+        long self = ProcessHandle.current().pid();
+        for (Optional<ProcessHandle> p = process.parent();
+                p.isPresent();
+                p = p.get().parent()) {
+            if (p.get().pid() == self) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path fallbackBase(Path baseDir) {

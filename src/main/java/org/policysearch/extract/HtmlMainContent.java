@@ -30,6 +30,8 @@ public final class HtmlMainContent {
 
     private static final int MAX_INFO_LENGTH = 150;
     private static final int MAX_LEAD_INFO_LENGTH = 80;
+    private static final Pattern BYLINE_DATE = Pattern.compile("(?<!\\d)\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d)");
+    private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[。，；：、（）()！？]");
     private static final int MAX_SUBTITLE_LENGTH = 100;
     private static final Pattern SUBTITLE_CLASS = Pattern.compile("(?i)sub[-_]?title|subhead|fbt|futitle");
     private static final Pattern NON_TEXT = Pattern.compile("[\\s\\u00a0\\u3000]+");
@@ -136,6 +138,16 @@ public final class HtmlMainContent {
                         && rules.infoLeadLabels().matcher(line).find());
     }
 
+    /**
+     * An unlabelled byline under the heading as CMSs render it (原创 作者 公众号 2023-05-04 09:12): short, a numeric
+     * date, no sentence punctuation. Only looked for right after the heading, where an article never starts so.
+     */
+    private static boolean isByline(String line) {
+        return line.length() <= MAX_LEAD_INFO_LENGTH
+                && BYLINE_DATE.matcher(line).find()
+                && !SENTENCE_PUNCTUATION.matcher(line).find();
+    }
+
     /** A heading-like sibling right after the title: h2–h6 or a sub-title class, short, not an info line. */
     private Element subtitle(Element heading, String title) {
         Element next = heading.nextElementSibling();
@@ -161,10 +173,12 @@ public final class HtmlMainContent {
                 continue;
             }
             // The smallest block holding the line (not a wrapper that also holds the article, nor one of its spans).
-            if (isInfo(TitleFinder.clean(e.text()))
+            String line = TitleFinder.clean(e.text());
+            if ((isInfo(line) || isByline(line))
                     && e.children().stream()
                             .noneMatch(c -> ContentScorer.BLOCKS.contains(c.normalName())
-                                    && isInfo(TitleFinder.clean(c.text())))) {
+                                    && (isInfo(TitleFinder.clean(c.text()))
+                                            || isByline(TitleFinder.clean(c.text()))))) {
                 found.add(e);
             }
         }

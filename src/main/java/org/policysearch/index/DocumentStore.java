@@ -48,9 +48,14 @@ public class DocumentStore {
      * every write carries them; the mapping keeps them out of {@code _source}.
      */
     public void put(PolicyDocument document, boolean waitForSearchable) throws IOException {
+        putInto(indexManager.alias(), document, waitForSearchable);
+    }
+
+    /** Like {@link #put}, into one physical index rather than the alias: a rebuild fills a new index version. */
+    public void putInto(String index, PolicyDocument document, boolean waitForSearchable) throws IOException {
         ObjectNode body = mapper.valueToTree(document);
         body.set("suggest", mapper.valueToTree(suggestInputs.fields(document)));
-        client.index(i -> i.index(indexManager.alias())
+        client.index(i -> i.index(index)
                 .id(document.id())
                 .document(body)
                 .refresh(waitForSearchable ? Refresh.WaitFor : Refresh.False));
@@ -58,7 +63,17 @@ public class DocumentStore {
 
     /** Makes everything written so far searchable. */
     public void refresh() throws IOException {
-        client.indices().refresh(r -> r.index(indexManager.alias()));
+        refresh(indexManager.alias());
+    }
+
+    /** Makes everything written so far into {@code indexOrAlias} searchable. */
+    public void refresh(String indexOrAlias) throws IOException {
+        client.indices().refresh(r -> r.index(indexOrAlias));
+    }
+
+    /** Number of documents in a physical index or behind an alias (as of the last refresh). */
+    public long count(String indexOrAlias) throws IOException {
+        return client.count(c -> c.index(indexOrAlias)).count();
     }
 
     /**

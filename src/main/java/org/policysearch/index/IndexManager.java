@@ -123,7 +123,8 @@ public class IndexManager {
         log.info("Alias {} now points at {} (was {})", definition.alias(), target, old);
     }
 
-    Set<String> indicesBehindAlias() throws IOException {
+    /** The physical indices the alias points at (one, except during a hand-made change). */
+    public Set<String> indicesBehindAlias() throws IOException {
         try {
             GetAliasResponse response = client.indices().getAlias(g -> g.name(definition.alias()));
             return response.result().keySet();

@@ -31,17 +31,19 @@ public final class MetadataExtractor {
             "publish_date",
             "publishtime",
             "dcterms.created",
-            "dcterms:created",
             "dcterms.issued",
             "dcterms:issued",
             "dc.date",
-            "date",
-            "created",
-            "meta:creation-date");
+            "date");
+    // When the file was made (often from a template, or by a converter today): weaker than any date in the text.
+    private static final List<String> FILE_DATE_META = List.of("dcterms:created", "created", "meta:creation-date");
+    private static final Pattern UPLOAD_DATE = Pattern.compile("(?:上传|上傳)(?:时间|時間|日期)\\s*[:：]\\s*\\S+");
     private static final List<String> AUTHOR_META = List.of("author", "dc.creator", "dc:creator", "meta:author");
     private static final List<String> KEYWORD_META = List.of("keywords", "meta:keyword", "dc:subject");
 
-    private static final Pattern DATE_LABEL = Pattern.compile("(发布时间|发布日期|成文日期|印发日期|发文日期|公布日期|更新时间|日期|时间)\\s*[:：]");
+    private static final Pattern DATE_LABEL = Pattern.compile(
+            // an upload date of a doc-sharing site (上传时间) says nothing about when the document was written
+            "(?<!上传|上傳)(发布时间|发布日期|成文日期|印发日期|发文日期|公布日期|更新时间|日期|时间)\\s*[:：]");
     private static final Pattern SOURCE_FIELD = Labels.field("来源|來源|稿源|出处");
     private static final Pattern AUTHOR_FIELD = Labels.field("作者|责任编辑|编辑|撰稿|撰文");
     private static final Pattern BODY_FIELD = Labels.field("发文机关|发布机关|制定机关|发文单位|颁布机关");
@@ -174,7 +176,16 @@ public final class MetadataExtractor {
     }
 
     private LocalDate date(MetadataInput in, List<String> lines, Map<String, String> provenance) {
-        for (String key : DATE_META) {
+        LocalDate published = metaDate(in, DATE_META, provenance);
+        if (published != null) {
+            return published;
+        }
+        LocalDate inText = textDate(in, lines, provenance);
+        return inText != null ? inText : metaDate(in, FILE_DATE_META, provenance);
+    }
+
+    private static LocalDate metaDate(MetadataInput in, List<String> keys, Map<String, String> provenance) {
+        for (String key : keys) {
             String v = in.first(key);
             Dates.Found d = v == null ? null : Dates.first(v);
             if (d != null) {
@@ -182,7 +193,12 @@ public final class MetadataExtractor {
                 return d.date();
             }
         }
+        return null;
+    }
+
+    private LocalDate textDate(MetadataInput in, List<String> lines, Map<String, String> provenance) {
         String info = in.first("info");
+        info = info == null ? null : UPLOAD_DATE.matcher(info).replaceAll("");
         if (info != null) {
             Dates.Found d = labelledDate(info);
             d = d != null ? d : Dates.first(info);

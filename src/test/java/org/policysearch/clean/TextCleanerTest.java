@@ -192,4 +192,18 @@ class TextCleanerTest {
         assertThat(hostCleaner.clean("正文。\n本站声明：转载注明", "other.cn").text()).isEqualTo("正文。\n本站声明：转载注明");
         assertThat(hostCleaner.clean("正文。\n本站声明：转载注明", null).rulesFired()).isEmpty();
     }
+
+    @Test
+    void joinsATwoPagePreviewBrokenMidSentence() {
+        String page = "这次会议的主要任务是深入贯彻党的二十大精神，总结工作、分析形势、明确任务。".repeat(5);
+        CleanedText c = clean("1、" + page + "一是压实责任；二\n2、是建强组织。");
+        assertThat(c.text()).isEqualTo(page + "一是压实责任；二是建强组织。");
+        assertThat(c.rulesFired()).containsExactly("page-chunk-markers");
+    }
+
+    @Test
+    void keepsATwoItemListEvenWithoutPunctuation() {
+        String text = "1、加强组织领导，压实工作责任\n2、强化督导检查";
+        assertThat(clean(text).text()).isEqualTo(text);
+    }
 }

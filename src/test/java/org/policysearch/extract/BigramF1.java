@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Character-bigram precision/recall/F1 over multisets, whitespace removed from both sides. */
-record BigramF1(double precision, double recall, double f1) {
+public record BigramF1(double precision, double recall, double f1) {
 
-    static BigramF1 of(String predicted, String gold) {
+    public static BigramF1 of(String predicted, String gold) {
         Map<String, Integer> p = bigrams(predicted);
         Map<String, Integer> g = bigrams(gold);
         int pTotal = p.values().stream().mapToInt(Integer::intValue).sum();

@@ -5,27 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,37 +55,29 @@ class HostileFilesTest {
 
     @Test
     void randomBytesAreUnsupported() {
-        byte[] bytes = new byte[64 * 1024];
-        new Random(42).nextBytes(bytes);
-        Extraction e = timed(extractor, bytes, "data.bin");
+        Extraction e = timed(extractor, HostileFiles.randomBytes(64 * 1024, 42), "data.bin");
         assertThat(e.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
         assertThat(e.contentType()).isEqualTo("application/octet-stream");
     }
 
     @Test
     void randomBytesNamedPdfAreNotBelievedByName() {
-        byte[] bytes = new byte[64 * 1024];
-        new Random(7).nextBytes(bytes);
-        Extraction e = timed(extractor, bytes, "report.pdf");
+        Extraction e = timed(extractor, HostileFiles.randomBytes(64 * 1024, 7), "report.pdf");
         assertThat(e.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
         assertThat(e.contentType()).isEqualTo("application/octet-stream");
         assertThat(e.text()).isEmpty();
     }
 
     @Test
-    void pngIsUnsupported() throws IOException {
-        BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        Extraction e = timed(extractor, png.toByteArray(), "scan.pdf");
+    void pngIsUnsupported() {
+        Extraction e = timed(extractor, HostileFiles.png(), "scan.pdf");
         assertThat(e.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
         assertThat(e.contentType()).isEqualTo("image/png");
     }
 
     @Test
     void executableIsUnsupported() {
-        byte[] elf = Arrays.copyOf(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, 4096);
-        Extraction e = timed(extractor, elf, "setup.doc");
+        Extraction e = timed(extractor, HostileFiles.executable(), "setup.doc");
         assertThat(e.status()).isEqualTo(ExtractionStatus.UNSUPPORTED);
     }
 
@@ -137,43 +115,21 @@ class HostileFilesTest {
 
     @Test
     void truncatedPdfIsCorrupt() {
-        byte[] pdf = TestFiles.fixture("policy-zh.pdf");
-        Extraction e = timed(extractor, Arrays.copyOf(pdf, pdf.length / 3), "policy.pdf");
+        Extraction e = timed(extractor, HostileFiles.truncatedPdf(), "policy.pdf");
         assertThat(e.status()).isEqualTo(ExtractionStatus.CORRUPT);
         assertThat(e.contentType()).isEqualTo("application/pdf");
     }
 
     @Test
     void encryptedPdf() throws IOException {
-        byte[] encrypted;
-        try (PDDocument doc = Loader.loadPDF(TestFiles.fixture("policy-zh.pdf"))) {
-            StandardProtectionPolicy policy =
-                    new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            doc.protect(policy);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            encrypted = out.toByteArray();
-        }
-        Extraction e = timed(extractor, encrypted, "secret.pdf");
+        Extraction e = timed(extractor, HostileFiles.encryptedPdf(), "secret.pdf");
         assertThat(e.status()).isEqualTo(ExtractionStatus.ENCRYPTED);
         assertThat(e.text()).isEmpty();
     }
 
     @Test
     void encryptedDocx() throws Exception {
-        byte[] docx = TestFiles.docx("机密", "这是一份加密的文件内容");
-        EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
-        Encryptor encryptor = info.getEncryptor();
-        encryptor.confirmPassword("secret");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            try (OutputStream os = encryptor.getDataStream(fs)) {
-                os.write(docx);
-            }
-            fs.writeFilesystem(out);
-        }
-        Extraction e = timed(extractor, out.toByteArray(), "secret.docx");
+        Extraction e = timed(extractor, HostileFiles.encryptedDocx(), "secret.docx");
         assertThat(e.status()).isEqualTo(ExtractionStatus.ENCRYPTED);
     }
 
@@ -194,30 +150,14 @@ class HostileFilesTest {
     }
 
     private static byte[] zipBombDocx(int mebibytes) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(9);
-            putSmallDocxParts(zip);
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write(TestFiles.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
-                    + "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"));
-            byte[] chunk = new byte[1 << 20];
-            Arrays.fill(chunk, (byte) 'A');
-            for (int i = 0; i < mebibytes; i++) {
-                zip.write(chunk);
-            }
-            zip.write(TestFiles.utf8("</w:t></w:r></w:p></w:body></w:document>"));
-            zip.closeEntry();
-        }
-        assertThat(bytes.size()).isLessThan(mebibytes * 4096 + 65536);
-        return bytes.toByteArray();
+        byte[] bomb = HostileFiles.zipBombDocx(mebibytes);
+        assertThat(bomb.length).isLessThan(mebibytes * 4096 + 65536);
+        return bomb;
     }
 
     @Test
     void xxeInDocxDoesNotLeakLocalFiles() {
-        String doctype = "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>";
-        byte[] docx = TestFiles.rawDocx(TestFiles.documentXml(doctype, "关于加强基层党组织建设的意见", "泄露内容：&xxe;结束"), Map.of());
-        Extraction e = timed(extractor, docx, "xxe.docx");
+        Extraction e = timed(extractor, HostileFiles.xxeDocx(), "xxe.docx");
         // POI refuses any DOCTYPE in a part (disallow-doctype-decl): such a file is not a valid Word file.
         assertThat(e.status()).isEqualTo(ExtractionStatus.CORRUPT);
         assertThat(e.text()).doesNotContain("root:");
@@ -226,11 +166,7 @@ class HostileFilesTest {
 
     @Test
     void xxeInXhtmlDoesNotLeakLocalFiles() {
-        String xhtml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<!DOCTYPE html [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-                + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>通知</title></head>"
-                + "<body><p>各级党组织要认真贯彻落实。&xxe;</p></body></html>";
-        Extraction e = timed(extractor, xhtml.getBytes(StandardCharsets.UTF_8), "page.xhtml");
+        Extraction e = timed(extractor, HostileFiles.xxeXhtml(), "page.xhtml");
         assertThat(e.status()).isEqualTo(ExtractionStatus.OK);
         assertThat(e.text()).contains("各级党组织要认真贯彻落实").doesNotContain("root:");
     }
@@ -305,19 +241,5 @@ class HostileFilesTest {
                 d.maxCompressionRatio(),
                 d.maxInflatedBytes(),
                 d.charsetSampleBytes());
-    }
-
-    private static void putSmallDocxParts(ZipOutputStream zip) throws IOException {
-        byte[] probe = TestFiles.rawDocx(TestFiles.documentXml("", "x"), Map.of());
-        try (java.util.zip.ZipInputStream in =
-                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(probe))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (!entry.getName().equals("word/document.xml")) {
-                    zip.putNextEntry(new ZipEntry(entry.getName()));
-                    zip.write(in.readAllBytes());
-                    zip.closeEntry();
-                }
-            }
-        }
     }
 }

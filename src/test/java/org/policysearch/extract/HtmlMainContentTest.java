@@ -188,4 +188,12 @@ class HtmlMainContentTest {
         assertThat(rules.siteFor("www.gov.cn")).map(SiteRules.SiteRule::id).contains("gov-cn");
         assertThat(rules.siteFor("www.zj.gov.cn")).isEmpty();
     }
+
+    @Test
+    void anUnlabelledBylineUnderTheHeadingIsInfoNotText() {
+        HtmlPage page = extract("<div class=article><h1>党员教育管理工作条例</h1><div class=meta><span>原创</span>"
+                + " <span>学习小组</span> <em>2023-05-04 09:12</em></div>" + ARTICLE + "</div>");
+        assertThat(page.meta().get("info")).anyMatch(i -> i.contains("2023-05-04"));
+        assertThat(page.text()).doesNotContain("2023-05-04").doesNotContain("原创");
+    }
 }

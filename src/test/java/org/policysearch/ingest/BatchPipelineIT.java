@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
-            "policy.data-dir=target/it-data",
+            // Its own data directory: a second context (and node) beside the shared one must not share its files.
+            "policy.data-dir=target/it-data-batch",
             "policy.ingest.load-samples=false",
             "policy.elasticsearch.managed.heap=512m",
             "API_KEY=it-secret"

@@ -359,4 +359,18 @@ class MetadataExtractorTest {
         assertThat(m.keywords()).isEmpty();
         assertThat(m.script()).isEqualTo("simplified");
     }
+
+    @Test
+    void theUploadDateOfADocSharingSiteIsNotTheDocumentsDate() {
+        DocumentMetadata m = withMeta("正文内容。", Map.of("info", List.of("页数：15 页 大小：32.5KB 上传时间：2020-11-23 下载：14次")));
+        assertThat(m.date()).isNull();
+    }
+
+    @Test
+    void theSigningDateWinsOverTheFileCreationDateWhichIsTheLastResort() {
+        String signed = "关于做好党员冬训工作的通知\n各党支部：\n请认真组织实施，确保取得实效。\n中共某某县委组织部\n2023年12月5日";
+        Map<String, List<String>> created = Map.of("dcterms:created", List.of("2026-11-22T08:57:00Z"));
+        assertThat(withMeta(signed, created).date()).isEqualTo(LocalDate.of(2023, 12, 5));
+        assertThat(withMeta("请认真组织实施，确保取得实效。", created).date()).isEqualTo(LocalDate.of(2026, 11, 22));
+    }
 }
