@@ -14,10 +14,24 @@ import org.junit.jupiter.api.Test;
 import org.policysearch.index.DocumentStore;
 import org.policysearch.index.PolicyDocument;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** {@code GET /api/suggest} on documents written through {@link DocumentStore}, which adds the completion inputs. */
-class SuggestIT extends AbstractServiceIT {
+/**
+ * {@code GET /api/suggest} on documents written through {@link DocumentStore}, which adds the completion inputs.
+ * Suggestions rank across the whole index, so this test has an index (and node) of its own: documents other tests
+ * write about 乡村振兴 would change the ranking it checks.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "policy.data-dir=target/it-data-suggest",
+            "policy.ingest.load-samples=false",
+            "policy.elasticsearch.managed.heap=512m",
+            "API_KEY=it-secret",
+            "policy.index.alias=it-suggest"
+        })
+class SuggestIT {
 
     private static boolean indexed;
 
