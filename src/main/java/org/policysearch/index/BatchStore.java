@@ -3,7 +3,6 @@ package org.policysearch.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
@@ -11,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.policysearch.suggest.SuggestInputs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,15 +39,12 @@ public class BatchStore {
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
-    private final ObjectMapper mapper;
-    private final SuggestInputs suggestInputs;
+    private final DocumentStore documents;
 
-    BatchStore(
-            ElasticsearchClient client, IndexManager indexManager, ObjectMapper mapper, SuggestInputs suggestInputs) {
+    BatchStore(ElasticsearchClient client, IndexManager indexManager, DocumentStore documents) {
         this.client = client;
         this.indexManager = indexManager;
-        this.mapper = mapper;
-        this.suggestInputs = suggestInputs;
+        this.documents = documents;
     }
 
     /**
@@ -84,21 +78,10 @@ public class BatchStore {
                 m -> {
                     m.index(indexManager.alias());
                     for (PolicyDocument d : documents) {
-                        List<FieldValue> bands =
-                                d.lshBands().stream().map(FieldValue::of).toList();
                         m.searches(s -> s.header(h -> h)
                                 .body(b -> b.size(max)
-                                        .source(src -> src.filter(
-                                                f -> f.includes("id", "exactHash", "minhash", "duplicateOf")))
-                                        .query(q -> q.bool(bool -> {
-                                            bool.should(sh -> sh.term(
-                                                    t -> t.field("exactHash").value(d.exactHash())));
-                                            if (!bands.isEmpty()) {
-                                                bool.should(sh -> sh.terms(
-                                                        t -> t.field("lshBands").terms(v -> v.value(bands))));
-                                            }
-                                            return bool.minimumShouldMatch("1");
-                                        }))));
+                                        .source(src -> src.filter(f -> f.includes(DocumentStore.DUPLICATE_FIELDS)))
+                                        .query(DocumentStore.duplicateCandidateQuery(d.exactHash(), d.lshBands()))));
                     }
                     return m;
                 },
@@ -145,8 +128,7 @@ public class BatchStore {
 
     /** The same operation into another index (benchmarks compare against raw bulk into a fresh index). */
     public BulkOperation indexOperation(PolicyDocument document, String index) {
-        ObjectNode body = mapper.valueToTree(document);
-        body.set("suggest", mapper.valueToTree(suggestInputs.fields(document)));
+        ObjectNode body = documents.body(document);
         return BulkOperation.of(
                 o -> o.index(i -> i.index(index).id(document.id()).document(body)));
     }

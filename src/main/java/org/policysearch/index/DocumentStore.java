@@ -3,6 +3,7 @@ package org.policysearch.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,12 +54,18 @@ public class DocumentStore {
 
     /** Like {@link #put}, into one physical index rather than the alias: a rebuild fills a new index version. */
     public void putInto(String index, PolicyDocument document, boolean waitForSearchable) throws IOException {
-        ObjectNode body = mapper.valueToTree(document);
-        body.set("suggest", mapper.valueToTree(suggestInputs.fields(document)));
+        ObjectNode body = body(document);
         client.index(i -> i.index(index)
                 .id(document.id())
                 .document(body)
                 .refresh(waitForSearchable ? Refresh.WaitFor : Refresh.False));
+    }
+
+    /** What every write sends for a document: its fields plus the derived completion inputs. */
+    ObjectNode body(PolicyDocument document) {
+        ObjectNode body = mapper.valueToTree(document);
+        body.set("suggest", mapper.valueToTree(suggestInputs.fields(document)));
+        return body;
     }
 
     /** Makes everything written so far searchable. */
@@ -81,24 +88,32 @@ public class DocumentStore {
      * the duplicate decision needs are fetched.
      */
     public List<PolicyDocument> duplicateCandidates(String exactHash, List<String> bands, int max) throws IOException {
-        List<FieldValue> bandValues = bands.stream().map(FieldValue::of).toList();
         var response = client.search(
                 s -> s.index(indexManager.alias())
                         .size(max)
-                        .source(src -> src.filter(f -> f.includes("id", "exactHash", "minhash", "duplicateOf")))
-                        .query(q -> q.bool(b -> {
-                            b.should(sh -> sh.term(t -> t.field("exactHash").value(exactHash)));
-                            if (!bandValues.isEmpty()) {
-                                b.should(sh -> sh.terms(t -> t.field("lshBands").terms(v -> v.value(bandValues))));
-                            }
-                            return b.minimumShouldMatch("1");
-                        })),
+                        .source(src -> src.filter(f -> f.includes(DUPLICATE_FIELDS)))
+                        .query(duplicateCandidateQuery(exactHash, bands)),
                 PolicyDocument.class);
         List<PolicyDocument> out = new ArrayList<>();
         for (Hit<PolicyDocument> hit : response.hits().hits()) {
             out.add(Objects.requireNonNull(hit.source()));
         }
         return out;
+    }
+
+    /** The fields a duplicate decision reads. */
+    static final List<String> DUPLICATE_FIELDS = List.of("id", "exactHash", "minhash", "duplicateOf");
+
+    /** Documents with the same normalised-text hash or a shared LSH band. */
+    static Query duplicateCandidateQuery(String exactHash, List<String> bands) {
+        List<FieldValue> bandValues = bands.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.bool(b -> {
+            b.should(sh -> sh.term(t -> t.field("exactHash").value(exactHash)));
+            if (!bandValues.isEmpty()) {
+                b.should(sh -> sh.terms(t -> t.field("lshBands").terms(v -> v.value(bandValues))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
     }
 
     /** How many documents point at {@code representativeId}. */
