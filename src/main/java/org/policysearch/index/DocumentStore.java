@@ -3,6 +3,7 @@ package org.policysearch.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -114,6 +115,22 @@ public class DocumentStore {
             }
             return b.minimumShouldMatch("1");
         }));
+    }
+
+    /** The documents that duplicate {@code representativeId} (id, title, date, source fields), newest first. */
+    public List<PolicyDocument> duplicatesOf(String representativeId, int max) throws IOException {
+        var response = client.search(
+                s -> s.index(indexManager.alias())
+                        .size(max)
+                        .source(src -> src.filter(f -> f.includes("id", "title", "date", "source", "sourceUrl")))
+                        .query(q -> q.term(t -> t.field("duplicateOf").value(representativeId)))
+                        .sort(o -> o.field(
+                                f -> f.field("date").order(SortOrder.Desc).missing("_last"))),
+                PolicyDocument.class);
+        return response.hits().hits().stream()
+                .map(Hit::source)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** How many documents point at {@code representativeId}. */

@@ -21,14 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DocumentPageController {
 
     private static final int SIMILAR = 8;
+    private static final int MAX_DUPLICATES = 50;
 
     private final DocumentStore store;
-    private final DuplicateList duplicates;
     private final SimilarService similar;
 
-    DocumentPageController(DocumentStore store, DuplicateList duplicates, SimilarService similar) {
+    DocumentPageController(DocumentStore store, SimilarService similar) {
         this.store = store;
-        this.duplicates = duplicates;
         this.similar = similar;
     }
 
@@ -64,7 +63,7 @@ class DocumentPageController {
                             rep == null ? null : rep.date()));
         }
         List<Ref> dups = new ArrayList<>();
-        for (PolicyDocument x : duplicates.of(d.id())) {
+        for (PolicyDocument x : store.duplicatesOf(d.id(), MAX_DUPLICATES)) {
             dups.add(new Ref(titleOf(x.title()), SearchPageController.documentUrl(x.id(), q), x.date()));
         }
         model.addAttribute("duplicates", dups);
