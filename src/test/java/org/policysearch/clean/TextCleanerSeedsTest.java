@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.policysearch.SharedData;
 
 /** Runs the cleaner over the five real scraped seeds in {@code ../shared/seeds}. */
 class TextCleanerSeedsTest {

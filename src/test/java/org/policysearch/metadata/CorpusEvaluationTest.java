@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.policysearch.SharedData;
 import org.policysearch.clean.CleanedText;
-import org.policysearch.clean.SharedData;
 import org.policysearch.clean.TextCleaner;
 
 /**

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.policysearch.SharedData;
 import org.policysearch.clean.CleanedText;
-import org.policysearch.clean.SharedData;
 import org.policysearch.clean.TextCleaner;
 
 /** Cleaning then metadata over the five real seeds; expectations checked by reading them. */
