@@ -84,7 +84,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (isPage(request) && request instanceof ServletWebRequest servlet && servlet.getResponse() != null) {
+        if (request instanceof ServletWebRequest servlet && isPage(servlet) && servlet.getResponse() != null) {
             // A browser on a page address (an unknown one, say) gets the error page, through the container's
             // error dispatch to templates/error.html.
             try {
@@ -110,15 +110,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetails.of(code, detail);
         problem.setStatus(statusCode.value());
         // The body is a problem detail whatever the client asked for, so a 406 can be answered at all.
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+        HttpHeaders answer = new HttpHeaders();
+        answer.addAll(headers);
+        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(statusCode).headers(answer).body(problem);
     }
 
     /** Not an API call, and a browser asking for HTML. */
-    private static boolean isPage(WebRequest request) {
+    private static boolean isPage(ServletWebRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return request instanceof ServletWebRequest servlet
-                && !RequestPaths.of(servlet.getRequest()).startsWith("/api/")
+        return !RequestPaths.of(request.getRequest()).startsWith("/api/")
                 && accept != null
                 && accept.contains(MediaType.TEXT_HTML_VALUE);
     }

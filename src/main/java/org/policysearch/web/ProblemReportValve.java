@@ -6,6 +6,7 @@ import java.io.Writer;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ class ProblemReportValve extends ErrorReportValve {
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextCustomizers(context -> {
+                // By class name: the host adds Tomcat's own report valve at start unless it finds this one.
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
                 var pipeline = context.getParent().getPipeline();
                 for (Valve valve : pipeline.getValves()) {
                     if (valve instanceof ErrorReportValve) {

@@ -13,14 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits on the expensive endpoints ({@link EndpointClass}), per client address. Runs before the API key check
  * and before an upload's body is read, so neither key guessing nor oversized uploads get past it. Over budget, the
- * API answers a {@code rate_limited} problem detail and pages an error page, both 429 with {@code Retry-After}.
+ * answer is a {@code rate_limited} problem detail, or for a browser on a page the error page, both 429 with
+ * {@code Retry-After}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -70,18 +70,13 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         String seconds = String.valueOf(decision.retryAfterSeconds());
         response.setHeader(HttpHeaders.RETRY_AFTER, seconds);
-        if (path.startsWith("/api/")) {
-            response.setStatus(429);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            mapper.writeValue(
-                    response.getOutputStream(),
-                    ProblemDetails.of(
-                            ErrorCode.RATE_LIMITED, "Too many requests; retry after " + seconds + " seconds"));
-        } else {
-            // The container's error dispatch renders templates/error.html, which reads the attribute.
-            request.setAttribute(RETRY_AFTER_ATTRIBUTE, decision.retryAfterSeconds());
-            response.sendError(429);
-        }
+        request.setAttribute(RETRY_AFTER_ATTRIBUTE, decision.retryAfterSeconds()); // for the error page
+        Refusals.refuse(
+                request,
+                response,
+                mapper,
+                ErrorCode.RATE_LIMITED,
+                "Too many requests; retry after " + seconds + " seconds");
     }
 
     /** The connection's address, or the last X-Forwarded-For hop when configured to trust a proxy in front. */

@@ -189,6 +189,8 @@ class SecurityIT extends AbstractServiceIT {
         String many = IntStream.range(0, 1_500).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
         problem(send("GET", "/api/search?" + many, null), 400, "invalid_request");
         problem(send("GET", "/api/documents/a%2Fb", null), 400, "invalid_request");
+        // Undecodable parameters are refused rather than dropped (which would search without them).
+        problem(send("GET", "/api/search?q=%zz", null), 400, "invalid_request");
     }
 
     @Test

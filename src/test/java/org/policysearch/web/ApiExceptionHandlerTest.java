@@ -14,7 +14,11 @@ import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Every error path answers a problem detail with a stable code, and none carries the cause's text. */
@@ -131,5 +136,20 @@ class ApiExceptionHandlerTest {
     @Test
     void missingMultipartPartIs400() throws Exception {
         problem(multipart("/api/t/upload").param("other", "x"), 400, "missing_file");
+    }
+
+    @Test
+    void springsOwnRefusalsWithReadOnlyHeadersStillGetAProblem() {
+        // NoResourceFoundException (an unknown route) reaches the handler with HttpHeaders.EMPTY, which is read-only.
+        var answer = new ApiExceptionHandler()
+                .handleExceptionInternal(
+                        new IllegalStateException("SECRET"),
+                        null,
+                        HttpHeaders.EMPTY,
+                        HttpStatus.NOT_FOUND,
+                        new ServletWebRequest(new MockHttpServletRequest("GET", "/api/no-such-route")));
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(((ProblemDetail) answer.getBody()).getProperties()).containsEntry("code", "not_found");
     }
 }

@@ -68,11 +68,16 @@ class RateLimitFilterTest {
         run(filter, get("/search", "10.0.0.1"));
         run(filter, get("/search", "10.0.0.1"));
         MockHttpServletRequest request = get("/search", "10.0.0.1");
+        request.addHeader("Accept", "text/html,application/xhtml+xml");
         MockHttpServletResponse refused = run(filter, request);
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getErrorMessage()).isNull();
         assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
         assertThat(request.getAttribute(RateLimitFilter.RETRY_AFTER_ATTRIBUTE)).isEqualTo(1L);
+        // A script or curl asking for the page without wanting HTML gets the problem detail.
+        MockHttpServletResponse script = run(filter, get("/search", "10.0.0.1"));
+        assertThat(script.getStatus()).isEqualTo(429);
+        assertThat(script.getContentType()).isEqualTo("application/problem+json");
     }
 
     @Test
