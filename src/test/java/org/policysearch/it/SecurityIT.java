@@ -268,6 +268,19 @@ class SecurityIT extends AbstractServiceIT {
     }
 
     @Test
+    void theOpenApiDocumentTellsWhichEndpointsAreRateLimited() throws Exception {
+        JsonNode paths = JSON.readTree(send("GET", "/v3/api-docs", null).body()).path("paths");
+        assertThat(paths.at("/~1api~1search/get/responses/429/headers/Retry-After")
+                        .isMissingNode())
+                .isFalse();
+        assertThat(paths.at("/~1api~1documents/post/responses/429").isMissingNode())
+                .isFalse();
+        assertThat(paths.at("/~1api~1documents~1{id}/get/responses/429").isMissingNode())
+                .as("reading one document is cheap and not limited")
+                .isTrue();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // last: it empties buckets the other tests would need
     void overBudgetClientsGet429WithRetryAfter() throws Exception {
         // Starting jobs has the smallest budget (burst 5). Without the key each attempt is a 401 that still
