@@ -24,13 +24,16 @@ import org.policysearch.web.ErrorCode;
  *
  * <p>Safety: the parser only produces terms, which {@link QueryBuilder} turns into typed match/phrase/term queries, so
  * no regular expression, wildcard or script reaches Elasticsearch. Control and format characters (zero-width spaces,
- * BOMs) are stripped; queries longer than {@value #MAX_CHARS} characters or with more than {@value #MAX_TERMS} terms
- * are refused with {@link ErrorCode#INVALID_QUERY} before any work.
+ * BOMs) are stripped; queries longer than {@value #MAX_CHARS} characters, with more than {@value #MAX_TERMS} terms,
+ * more than {@value #MAX_OR_BRANCHES} alternatives joined by {@code OR} or more than {@value #MAX_PHRASES} quoted
+ * phrases are refused with {@link ErrorCode#INVALID_QUERY} before any work (each term becomes several clauses).
  */
 public final class QueryParser {
 
     public static final int MAX_CHARS = 200;
     public static final int MAX_TERMS = 32;
+    public static final int MAX_OR_BRANCHES = 10;
+    public static final int MAX_PHRASES = 10;
 
     private static final List<String> TITLE_PREFIXES = List.of("title:", "title：", "标题:", "标题：", "標題:", "標題：");
 
@@ -146,6 +149,7 @@ public final class QueryParser {
         List<UserQuery.Term> excluded = new ArrayList<>();
         boolean joinNext = false;
         int count = 0;
+        int phrases = 0;
         for (Token t : tokens) {
             if (t.or()) {
                 joinNext = !groups.isEmpty();
@@ -157,6 +161,10 @@ public final class QueryParser {
             if (++count > MAX_TERMS) {
                 throw new ApiException(ErrorCode.INVALID_QUERY, "The query has more than " + MAX_TERMS + " terms");
             }
+            if (t.phrase() && ++phrases > MAX_PHRASES) {
+                throw new ApiException(
+                        ErrorCode.INVALID_QUERY, "The query has more than " + MAX_PHRASES + " quoted phrases");
+            }
             UserQuery.Term term = new UserQuery.Term(
                     t.text(),
                     t.phrase(),
@@ -166,7 +174,12 @@ public final class QueryParser {
                 excluded.add(term);
                 joinNext = false;
             } else if (joinNext) {
-                groups.get(groups.size() - 1).add(term);
+                List<UserQuery.Term> alternatives = groups.get(groups.size() - 1);
+                if (alternatives.size() >= MAX_OR_BRANCHES) {
+                    throw new ApiException(
+                            ErrorCode.INVALID_QUERY, "More than " + MAX_OR_BRANCHES + " alternatives joined by OR");
+                }
+                alternatives.add(term);
                 joinNext = false;
             } else {
                 groups.add(new ArrayList<>(List.of(term)));

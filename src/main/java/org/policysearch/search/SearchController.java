@@ -21,6 +21,7 @@ public class SearchController {
     static final int MAX_SIZE = 100;
     public static final int MAX_WINDOW = 10_000;
     static final int MAX_VALUES_PER_FACET = 50;
+    static final int MAX_VALUE_CHARS = 100;
 
     private final SearchService searchService;
 
@@ -59,21 +60,29 @@ public class SearchController {
                 if (values.size() > MAX_VALUES_PER_FACET) {
                     throw new ApiException(ErrorCode.INVALID_PARAMETER, "Too many values for " + facet.param);
                 }
+                for (String v : values) {
+                    if (v.length() > MAX_VALUE_CHARS) {
+                        throw new ApiException(
+                                ErrorCode.INVALID_PARAMETER,
+                                facet.param + " values are at most " + MAX_VALUE_CHARS + " characters");
+                    }
+                    // An integer field: anything else would reach Elasticsearch as a failing query.
+                    if (facet == Facet.YEAR && !v.isBlank() && !v.strip().matches("[0-9]{1,4}")) {
+                        throw new ApiException(ErrorCode.INVALID_PARAMETER, "year must be a year like 2020");
+                    }
+                }
                 filters.put(
                         facet,
                         values.stream().filter(v -> !v.isBlank()).distinct().toList());
             }
         }
         boolean includeDuplicates = Boolean.parseBoolean(params.getFirst("includeDuplicates"));
-        return new SearchParams(
-                q == null ? "" : q.strip(),
-                page,
-                size,
-                sort,
-                filters,
-                date(params, "from"),
-                date(params, "to"),
-                includeDuplicates);
+        LocalDate from = date(params, "from");
+        LocalDate to = date(params, "to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "from must not be after to");
+        }
+        return new SearchParams(q == null ? "" : q.strip(), page, size, sort, filters, from, to, includeDuplicates);
     }
 
     private static int intParam(MultiValueMap<String, String> params, String name, int dflt, int min, int max) {
@@ -98,7 +107,12 @@ public class SearchController {
             return null;
         }
         try {
-            return LocalDate.parse(raw.strip());
+            LocalDate date = LocalDate.parse(raw.strip());
+            // ISO also reads +99999-01-01; the index's dates are four-digit years.
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new ApiException(ErrorCode.INVALID_PARAMETER, name + " must be a date like 2020-03-06");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, name + " must be a date like 2020-03-06");
         }

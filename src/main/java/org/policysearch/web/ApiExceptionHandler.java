@@ -7,11 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -81,15 +84,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && isPage(servlet) && servlet.getResponse() != null) {
+            // A browser on a page address (an unknown one, say) gets the error page, through the container's
+            // error dispatch to templates/error.html.
+            try {
+                headers.forEach((name, values) ->
+                        values.forEach(v -> servlet.getResponse().addHeader(name, v)));
+                servlet.getResponse().sendError(statusCode.value());
+                return null;
+            } catch (IOException e) {
+                log.debug("Could not send the error page", e);
+            }
+        }
         // Spring's own problem bodies carry exception-derived detail; replace them with a stable code.
-        ErrorCode code = statusCode.value() == 415
-                ? ErrorCode.UNSUPPORTED_MEDIA_TYPE
-                : statusCode.value() == 404
-                        ? ErrorCode.NOT_FOUND
-                        : statusCode.is4xxClientError() ? ErrorCode.INVALID_PARAMETER : ErrorCode.INTERNAL_ERROR;
-        ProblemDetail problem = ProblemDetails.of(code, code.title());
+        ErrorCode code = switch (statusCode.value()) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> statusCode.is4xxClientError() ? ErrorCode.INVALID_PARAMETER : ErrorCode.INTERNAL_ERROR;
+        };
+        String detail =
+                ex instanceof HttpMessageNotReadableException ? "The request body could not be read" : code.title();
+        ProblemDetail problem = ProblemDetails.of(code, detail);
         problem.setStatus(statusCode.value());
-        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+        // The body is a problem detail whatever the client asked for, so a 406 can be answered at all.
+        HttpHeaders answer = new HttpHeaders();
+        answer.addAll(headers);
+        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(statusCode).headers(answer).body(problem);
+    }
+
+    /** Not an API call, and a browser asking for HTML. */
+    private static boolean isPage(ServletWebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !RequestPaths.of(request.getRequest()).startsWith("/api/")
+                && accept != null
+                && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

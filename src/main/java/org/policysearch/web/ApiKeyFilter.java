@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * which show server paths), need the API key.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30) // after the rate limit, so key guessing is rate limited too
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -38,7 +41,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !requiresKey(request.getMethod(), request.getRequestURI());
+        return !requiresKey(request.getMethod(), RequestPaths.of(request));
     }
 
     @Override

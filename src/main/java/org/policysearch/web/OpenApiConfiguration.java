@@ -2,7 +2,12 @@ package org.policysearch.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -12,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). The API-key requirement is
  * attached by the rule {@link ApiKeyFilter} enforces ({@link ApiKeyFilter#requiresKey}), so the document cannot drift
- * from the filter as endpoints are added.
+ * from the filter as endpoints are added; likewise the 429 answer of the rate-limited ones ({@link EndpointClass}).
  */
 @Configuration
 class OpenApiConfiguration {
@@ -52,5 +57,25 @@ class OpenApiConfiguration {
                 });
             }
         });
+    }
+
+    @Bean
+    OpenApiCustomizer rateLimitedWhereLimited() {
+        return api -> api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    if (EndpointClass.of(method.name(), path).isPresent()) {
+                        operation
+                                .getResponses()
+                                .addApiResponse(
+                                        "429",
+                                        new ApiResponse()
+                                                .description("Over this client's rate limit (rate_limited); retry"
+                                                        + " after the seconds in Retry-After")
+                                                .addHeaderObject(
+                                                        "Retry-After", new Header().schema(new IntegerSchema()))
+                                                .content(new Content()
+                                                        .addMediaType("application/problem+json", new MediaType())));
+                    }
+                }));
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -39,6 +40,17 @@ class PageErrorAdvice {
     ModelAndView engine(Exception e) {
         log.warn("Search engine unavailable for a page", e);
         return page(503, "检索服务暂时不可用，请稍后再试。");
+    }
+
+    /** Spring's own refusals keep their status; anything else is logged and shown as a plain 500 page. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView other(Exception e) {
+        if (e instanceof ErrorResponse refusal) {
+            int status = refusal.getStatusCode().value();
+            return page(status, status == 413 ? "文件过大。" : "请求无法完成。");
+        }
+        log.error("Unexpected error on a page", e);
+        return page(500, "服务暂时出错，请稍后再试。");
     }
 
     private static ModelAndView page(int status, String message) {

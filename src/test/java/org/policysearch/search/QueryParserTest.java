@@ -182,8 +182,32 @@ class QueryParserTest {
     void manyQuotesAndOperatorsParseQuicklyAndBounded() {
         String hostile = "\"-\"title:\"OR\"-".repeat(15);
         long start = System.nanoTime();
-        UserQuery q = QueryParser.parse(hostile.substring(0, Math.min(hostile.length(), QueryParser.MAX_CHARS)));
+        UserQuery q = QueryParser.parse(hostile.substring(0, 5 * 14));
         assertThat(System.nanoTime() - start).isLessThan(50_000_000L);
         assertThat(q.termCount()).isLessThanOrEqualTo(QueryParser.MAX_TERMS);
+        // At full length it has more quoted phrases than allowed.
+        assertThatThrownBy(() -> QueryParser.parse(hostile.substring(0, QueryParser.MAX_CHARS)))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_QUERY));
+    }
+
+    @Test
+    void tooManyAlternativesAreRefused() {
+        String ten = String.join(" OR ", java.util.Collections.nCopies(QueryParser.MAX_OR_BRANCHES, "词"));
+        assertThat(QueryParser.parse(ten).required().get(0).alternatives()).hasSize(QueryParser.MAX_OR_BRANCHES);
+        assertThatThrownBy(() -> QueryParser.parse(ten + " OR 另"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_QUERY));
+        // Many short groups are fine: the limit is on one OR chain.
+        assertThat(QueryParser.parse("甲 OR 乙 丙 OR 丁").required()).hasSize(2);
+    }
+
+    @Test
+    void tooManyPhrasesAreRefused() {
+        String ok = "\"乡村\" ".repeat(QueryParser.MAX_PHRASES);
+        assertThat(QueryParser.parse(ok).positiveTerms()).hasSize(QueryParser.MAX_PHRASES);
+        assertThatThrownBy(() -> QueryParser.parse(ok + "-\"振兴\""))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_QUERY));
     }
 }
