@@ -32,6 +32,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 public final class IngestCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Attempts per file while the service answers 429 or 503 (each waits its Retry-After, at most 60 s). */
+    private static final int MAX_ATTEMPTS = 30;
 
     private IngestCommand() {}
 
@@ -96,6 +98,27 @@ public final class IngestCommand {
         return counts.getOrDefault(BatchJob.Result.FAILED, 0) > 0 ? 1 : 0;
     }
 
+    /**
+     * Sends, waiting out refusals that say "later" (429 rate limited, 503 Elasticsearch unavailable) for as long as
+     * their {@code Retry-After} asks, so a long run against a busy service does not turn them into failures.
+     */
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if ((status != 429 && status != 503) || attempt == MAX_ATTEMPTS) {
+                return response;
+            }
+            long seconds = response.headers()
+                    .firstValue("Retry-After")
+                    .filter(v -> v.matches("\\d{1,4}"))
+                    .map(Long::parseLong)
+                    .orElse(1L);
+            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 60))).toMillis());
+        }
+    }
+
     private static String[] upload(HttpClient http, String url, String apiKey, Path file) {
         try {
             String boundary = "----policy" + UUID.randomUUID();
@@ -111,7 +134,7 @@ public final class IngestCommand {
             if (apiKey != null) {
                 request.header("X-API-Key", apiKey);
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(http, request.build());
             JsonNode body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
             return switch (response.statusCode()) {
                 case 201 ->
