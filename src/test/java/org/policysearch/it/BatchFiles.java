@@ -36,8 +36,13 @@ final class BatchFiles {
         for (int i = 0; i < count; i++) {
             StringBuilder text = new StringBuilder();
             String subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
-            text.append("关于做好").append(2000 + seed % 25).append("年第").append(i + 1).append("批")
-                    .append(subject).append("工作的通知\n\n");
+            text.append("关于做好")
+                    .append(2000 + seed % 25)
+                    .append("年第")
+                    .append(i + 1)
+                    .append("批")
+                    .append(subject)
+                    .append("工作的通知\n\n");
             for (int s = 0; s < 8; s++) {
                 text.append(SUBJECTS[random.nextInt(SUBJECTS.length)])
                         .append("方面，")

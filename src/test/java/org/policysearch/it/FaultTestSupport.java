@@ -83,7 +83,10 @@ final class FaultTestSupport {
     /** Starts a batch over {@code directory} and answers its id. */
     static String startBatch(URI service, String apiKey, String directory) throws Exception {
         Answer started = post(
-                service, "/api/batches", apiKey, JSON.createObjectNode().put("directory", directory).toString());
+                service,
+                "/api/batches",
+                apiKey,
+                JSON.createObjectNode().put("directory", directory).toString());
         assertThat(started.status()).as(started.response().body()).isEqualTo(202);
         return started.json().path("id").asText();
     }
@@ -104,8 +107,8 @@ final class FaultTestSupport {
      * exactly the documents the batch acknowledged (INGESTED, DUPLICATE, UNCHANGED), each found by id, on top of
      * {@code before} documents that were there already. Answers the acknowledged ids.
      */
-    static Set<String> assertNothingLost(JsonNode status, List<String> files, URI elasticsearch, String alias, long before)
-            throws Exception {
+    static Set<String> assertNothingLost(
+            JsonNode status, List<String> files, URI elasticsearch, String alias, long before) throws Exception {
         assertThat(status.path("state").asText()).isEqualTo("DONE");
         Map<String, JsonNode> byFile = outcomesByFile(status);
         assertThat(byFile.keySet()).containsExactlyInAnyOrderElementsOf(files);
@@ -114,7 +117,8 @@ final class FaultTestSupport {
         Set<String> acknowledged = new HashSet<>();
         for (JsonNode o : byFile.values()) {
             switch (o.path("result").asText()) {
-                case "INGESTED", "DUPLICATE", "UNCHANGED" -> acknowledged.add(o.path("id").asText());
+                case "INGESTED", "DUPLICATE", "UNCHANGED" ->
+                    acknowledged.add(o.path("id").asText());
                 case "REFUSED" -> assertThat(o.path("file").asText()).isEqualTo("empty.txt");
                 default -> failed.add(o.toString());
             }
@@ -122,8 +126,9 @@ final class FaultTestSupport {
         assertThat(failed).as("failed files").isEmpty();
 
         String ids = JSON.writeValueAsString(Map.of("ids", acknowledged));
-        JsonNode mget = JSON.readTree(
-                post(elasticsearch, "/" + alias + "/_mget?_source=false", null, ids).response().body());
+        JsonNode mget = JSON.readTree(post(elasticsearch, "/" + alias + "/_mget?_source=false", null, ids)
+                .response()
+                .body());
         List<String> missing = new ArrayList<>();
         mget.path("docs").forEach(d -> {
             if (!d.path("found").asBoolean()) {
@@ -133,7 +138,10 @@ final class FaultTestSupport {
         assertThat(missing).as("acknowledged but not in the index").isEmpty();
 
         post(elasticsearch, "/" + alias + "/_refresh", null, "{}");
-        long count = get(elasticsearch, "/" + alias + "/_count", null).json().path("count").asLong();
+        long count = get(elasticsearch, "/" + alias + "/_count", null)
+                .json()
+                .path("count")
+                .asLong();
         assertThat(count).as("documents in the index").isEqualTo(before + acknowledged.size());
         return acknowledged;
     }
@@ -141,6 +149,9 @@ final class FaultTestSupport {
     /** Documents behind an alias after a refresh. */
     static long count(URI elasticsearch, String alias) throws Exception {
         post(elasticsearch, "/" + alias + "/_refresh", null, "{}");
-        return get(elasticsearch, "/" + alias + "/_count", null).json().path("count").asLong();
+        return get(elasticsearch, "/" + alias + "/_count", null)
+                .json()
+                .path("count")
+                .asLong();
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,19 +67,18 @@ class OutageIT {
         Path data = Path.of("target/it-data-" + name);
         FileSystemUtils.deleteRecursively(data);
         alias = "it-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // Command-line arguments: they outrank application.yml (default properties would not).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PolicySearchApplication.class)
-                .properties(Map.of(
-                        "spring.elasticsearch.uris", elasticsearch.toString(),
-                        "policy.data-dir", data.toString(),
-                        "policy.index.alias", alias,
-                        "policy.ingest.load-samples", "false",
+                .run(
+                        "--spring.elasticsearch.uris=" + elasticsearch,
+                        "--policy.data-dir=" + data,
+                        "--policy.index.alias=" + alias,
+                        "--policy.ingest.load-samples=false",
                         // Short pauses: the test waits for the node, not for a long backoff step after it is back.
-                        "policy.ingest.retry-max-delay", "2s",
-                        "server.port", "0",
-                        "API_KEY", API_KEY))
-                .run();
-        serviceUri = URI.create(
-                "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+                        "--policy.ingest.retry-max-delay=2s",
+                        "--server.port=0",
+                        "--API_KEY=" + API_KEY);
+        serviceUri = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
         return context;
     }
 
@@ -98,19 +96,26 @@ class OutageIT {
         assertThat(search.response().headers().firstValue("Retry-After")).isPresent();
         Http http = new Http(serviceUri.getPort(), API_KEY);
         Http.Answer refused = http.upload("关于做好全县春耕备耕工作的通知\n\n各乡镇要抓好春耕生产。".getBytes(StandardCharsets.UTF_8), "a.txt");
-        assertThat(refused.status()).as("nothing is accepted while the index is unreachable").isEqualTo(503);
+        assertThat(refused.status())
+                .as("nothing is accepted while the index is unreachable")
+                .isEqualTo(503);
 
         node.start();
 
-        await("health UP", Duration.ofSeconds(60), () -> get(serviceUri, "/actuator/health", null), a -> a.status()
-                == 200);
         await(
-                "the alias to be created",
+                "health UP",
                 Duration.ofSeconds(60),
-                () -> get(node.uri(), "/_alias/" + alias, null),
+                () -> get(serviceUri, "/actuator/health", null),
                 a -> a.status() == 200);
-        Http.Answer uploaded = http.upload("关于做好全县春耕备耕工作的通知\n\n各乡镇要抓好春耕生产。".getBytes(StandardCharsets.UTF_8), "a.txt");
-        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        // Until the index exists and its shard has started, an upload is refused as the 503 above was: a client
+        // honouring Retry-After gets in without anyone touching the service.
+        byte[] notice = "关于做好全县春耕备耕工作的通知\n\n各乡镇要抓好春耕生产。".getBytes(StandardCharsets.UTF_8);
+        Http.Answer uploaded = await("an upload to be accepted", Duration.ofSeconds(90), () -> {
+            Http.Answer a = http.upload(notice, "a.txt");
+            assertThat(a.status()).as(a.body()).isIn(201, 503);
+            return a;
+        }, a -> a.status() == 201);
+        assertThat(get(node.uri(), "/_alias/" + alias, null).status()).isEqualTo(200);
         String id = uploaded.json().path("id").asText();
         assertThat(get(serviceUri, "/api/documents/" + id, null).status()).isEqualTo(200);
     }
@@ -135,24 +140,27 @@ class OutageIT {
                 .isNotEqualTo("DONE");
 
         JsonNode waiting = await(
-                "the batch to wait", Duration.ofSeconds(60), () -> status(id), s -> s.path("state")
-                        .asText()
-                        .equals("WAITING"));
+                "the batch to wait",
+                Duration.ofSeconds(60),
+                () -> status(id),
+                s -> s.path("state").asText().equals("WAITING"));
         assertThat(waiting.path("waitingFor").asText()).isNotBlank();
         Thread.sleep(Math.max(0, Duration.ofSeconds(10).toMillis() - (System.nanoTime() - killedAt) / 1_000_000));
         assertThat(status(id).path("processed").asInt()).isLessThan(files.size());
 
         node.restart();
         JsonNode done = await(
-                "the batch to finish", Duration.ofSeconds(120), () -> status(id), s -> s.path("state")
-                        .asText()
-                        .matches("DONE|FAILED"));
+                "the batch to finish",
+                Duration.ofSeconds(120),
+                () -> status(id),
+                s -> s.path("state").asText().matches("DONE|FAILED"));
 
         assertNothingLost(done, files, node.uri(), alias, before);
         Map<String, JsonNode> finalOutcomes = outcomesByFile(done);
-        outcomesByFile(beforeKill).forEach((file, outcome) -> assertThat(finalOutcomes.get(file))
-                .as("an outcome reported before the kill stays as it was")
-                .isEqualTo(outcome));
+        outcomesByFile(beforeKill)
+                .forEach((file, outcome) -> assertThat(finalOutcomes.get(file))
+                        .as("an outcome reported before the kill stays as it was")
+                        .isEqualTo(outcome));
         assertThat(early.path("counts").path("INGESTED").asInt()).isPositive();
     }
 
@@ -171,9 +179,10 @@ class OutageIT {
                     a -> a.status() == 200);
             String id = startBatch(serviceUri, API_KEY, FILES_429.toString());
             JsonNode done = await(
-                    "the batch to finish", Duration.ofSeconds(120), () -> status(id), s -> s.path("state")
-                            .asText()
-                            .matches("DONE|FAILED"));
+                    "the batch to finish",
+                    Duration.ofSeconds(120),
+                    () -> status(id),
+                    s -> s.path("state").asText().matches("DONE|FAILED"));
 
             assertNothingLost(done, files, node.uri(), alias, 0);
             assertThat(proxy.rejectedWholeRequests.get()).isEqualTo(3);

@@ -42,9 +42,8 @@ final class RejectingProxy implements AutoCloseable {
     private final int rewrittenResponses;
     private final int itemsPerResponse;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger bulkRequests = new AtomicInteger();
     final List<String> rejectedItemIds = Collections.synchronizedList(new ArrayList<>());
     final List<String> resentItemIds = Collections.synchronizedList(new ArrayList<>());
