@@ -1,6 +1,7 @@
 package org.policysearch.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,32 +77,44 @@ class BatchService {
         this.journals = policy.dataDir().resolve("batches");
     }
 
-    /** Lists the journalled jobs again and resumes the unfinished ones, oldest first. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resume() throws IOException {
+    /**
+     * Lists the journalled jobs again, before the web server answers, so a job id known before a restart is never
+     * 404 after it.
+     */
+    @PostConstruct
+    void load() throws IOException {
         for (BatchJournal.Loaded loaded : BatchJournal.loadAll(journals, mapper)) {
             BatchJournal.Job spec = loaded.job();
             BatchJob job = new BatchJob(
                     spec.id(), spec.directory(), spec.startedAt(), spec.files().size());
             job.record(loaded.outcomes());
-            Run run = new Run(job, loaded.journal(), spec);
-            jobs.put(spec.id(), run);
             if (loaded.finish() != null) {
                 job.finish(
                         loaded.finish().state(),
                         loaded.finish().finishedAt(),
                         loaded.finish().error());
-            } else {
-                log.info(
-                        "Batch {} over {} was interrupted with {} of {} files done; resuming it",
-                        spec.id(),
-                        spec.directory(),
-                        loaded.outcomes().size(),
-                        spec.files().size());
-                runner.submit(() -> run(run));
             }
+            jobs.put(spec.id(), new Run(job, loaded.journal(), spec));
         }
         applyRetention();
+    }
+
+    /** Resumes the unfinished jobs, oldest first; each waits for the index before it goes on. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        jobs.values().stream()
+                .filter(r -> !r.job().finished())
+                .sorted((a, b) -> a.job().startedAt().compareTo(b.job().startedAt()))
+                .forEach(run -> {
+                    BatchJob.Status status = run.job().status();
+                    log.info(
+                            "Batch {} over {} was interrupted with {} of {} files done; resuming it",
+                            status.id(),
+                            status.directory(),
+                            status.processed(),
+                            status.total());
+                    runner.submit(() -> run(run));
+                });
     }
 
     BatchJob start(Path directory) {

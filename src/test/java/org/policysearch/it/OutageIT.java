@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,11 +111,15 @@ class OutageIT {
         // Until the index exists and its shard has started, an upload is refused as the 503 above was: a client
         // honouring Retry-After gets in without anyone touching the service.
         byte[] notice = "关于做好全县春耕备耕工作的通知\n\n各乡镇要抓好春耕生产。".getBytes(StandardCharsets.UTF_8);
-        Http.Answer uploaded = await("an upload to be accepted", Duration.ofSeconds(90), () -> {
-            Http.Answer a = http.upload(notice, "a.txt");
-            assertThat(a.status()).as(a.body()).isIn(201, 503);
-            return a;
-        }, a -> a.status() == 201);
+        Http.Answer uploaded = await(
+                "an upload to be accepted",
+                Duration.ofSeconds(90),
+                () -> {
+                    Http.Answer a = http.upload(notice, "a.txt");
+                    assertThat(a.status()).as(a.body()).isIn(201, 503);
+                    return a;
+                },
+                a -> a.status() == 201);
         assertThat(get(node.uri(), "/_alias/" + alias, null).status()).isEqualTo(200);
         String id = uploaded.json().path("id").asText();
         assertThat(get(serviceUri, "/api/documents/" + id, null).status()).isEqualTo(200);
