@@ -47,8 +47,8 @@ public class BatchStore {
     }
 
     /**
-     * Those of {@code ids} that are indexed already, by id, in one multi-get; only {@code id} and
-     * {@code duplicateOf} are fetched. An item the node could not answer (a shard still recovering) fails the whole
+     * Those of {@code ids} that are indexed already, by id, in one multi-get; only {@code id}, {@code duplicateOf}
+     * and {@code ingestedAt} are fetched. An item the node could not answer (a shard still recovering) fails the whole
      * call rather than passing for "not indexed".
      */
     public Map<String, PolicyDocument> existing(List<String> ids) throws IOException {
@@ -56,7 +56,8 @@ public class BatchStore {
             return Map.of();
         }
         var response = client.mget(
-                m -> m.index(indexManager.alias()).ids(ids).sourceIncludes("id", "duplicateOf"), PolicyDocument.class);
+                m -> m.index(indexManager.alias()).ids(ids).sourceIncludes("id", "duplicateOf", "ingestedAt"),
+                PolicyDocument.class);
         Map<String, PolicyDocument> found = new HashMap<>();
         for (MultiGetResponseItem<PolicyDocument> item : response.docs()) {
             if (item.isFailure()) {

@@ -3,6 +3,7 @@ package org.policysearch.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,18 +47,25 @@ final class BatchPipeline {
     private final RetryPolicy retry;
     private final int duplicateCandidates;
     private final int workers;
+    private final Instant jobStartedAt;
 
+    /**
+     * {@code jobStartedAt} tells a document this job indexed before a restart (its outcome not journalled yet) from
+     * one that was there before the job.
+     */
     BatchPipeline(
             IngestService ingestService,
             BatchStore batchStore,
             RetryPolicy retry,
             int duplicateCandidates,
-            int workers) {
+            int workers,
+            Instant jobStartedAt) {
         this.ingestService = ingestService;
         this.batchStore = batchStore;
         this.retry = retry;
         this.duplicateCandidates = duplicateCandidates;
         this.workers = workers;
+        this.jobStartedAt = jobStartedAt;
     }
 
     /** A new file's analysis: the document, or the outcome that ends it (refused, failed). */
@@ -65,9 +73,11 @@ final class BatchPipeline {
 
     /**
      * Ingests {@code files} (names relative to {@code root}), passing final outcomes to {@code record}, several at a
-     * time. Interrupted, it stops early and the files without an outcome are simply not reported.
+     * time; {@code seenIds} are the ids this job has given an outcome already (a resumed job). Interrupted, it stops
+     * early and the files without an outcome are simply not reported.
      */
-    void run(Path root, List<String> files, Consumer<List<BatchJob.FileOutcome>> record) throws InterruptedException {
+    void run(Path root, List<String> files, Set<String> seenIds, Consumer<List<BatchJob.FileOutcome>> record)
+            throws InterruptedException {
         ExecutorService analysis = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "batch-analysis");
             t.setDaemon(true);
@@ -79,7 +89,7 @@ final class BatchPipeline {
         writerThread.setDaemon(true);
         writerThread.start();
         try {
-            Set<String> seen = new HashSet<>();
+            Set<String> seen = new HashSet<>(seenIds);
             for (int from = 0; from < files.size(); from += CHUNK) {
                 List<String> chunk = files.subList(from, Math.min(files.size(), from + CHUNK));
                 chunks.put(submitChunk(root, chunk, seen, analysis, record));
@@ -129,10 +139,14 @@ final class BatchPipeline {
             String name = names.get(i);
             String id = ids.get(i);
             PolicyDocument known = existing.get(id);
-            if (known != null || !seen.add(id)) {
-                // Identical bytes: indexed before, or earlier in this batch.
+            if (!seen.add(id)) {
+                // Identical bytes earlier in this batch.
                 String duplicateOf = known == null ? null : known.duplicateOf();
                 done.add(new BatchJob.FileOutcome(name, BatchJob.Result.UNCHANGED, id, duplicateOf, null, null));
+                continue;
+            }
+            if (known != null) {
+                done.add(new BatchJob.FileOutcome(name, resultOf(known), id, known.duplicateOf(), null, null));
                 continue;
             }
             byte[] bytes = contents.get(i);
@@ -141,6 +155,19 @@ final class BatchPipeline {
         }
         record.accept(done);
         return futures;
+    }
+
+    /**
+     * An indexed document is UNCHANGED, unless this job wrote it before a restart cut it short: then it is what the
+     * job made it.
+     */
+    private BatchJob.Result resultOf(PolicyDocument known) {
+        boolean ours =
+                known.ingestedAt() != null && !Instant.parse(known.ingestedAt()).isBefore(jobStartedAt);
+        if (!ours) {
+            return BatchJob.Result.UNCHANGED;
+        }
+        return known.duplicateOf() == null ? BatchJob.Result.INGESTED : BatchJob.Result.DUPLICATE;
     }
 
     private Analysed analyse(String name, byte[] bytes, String fileName) {

@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.policysearch.PolicySearchProperties;
 import org.policysearch.index.BatchStore;
@@ -185,15 +188,25 @@ class BatchService {
         List<String> pending =
                 run.spec().files().stream().filter(f -> !job.hasOutcome(f)).toList();
         try {
-            retry.call("the index", () -> {
+            retry.call("index", () -> {
                 if (!indexManager.isReady()) {
-                    throw new IOException("the index is not ready (is Elasticsearch reachable?)");
+                    throw new IOException("not created yet; is Elasticsearch reachable?");
                 }
                 return null;
             });
             int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-            new BatchPipeline(ingestService, batchStore, retry, properties.duplicateCandidates(), workers)
-                    .run(Path.of(run.spec().directory()), pending, outcomes -> record(run, outcomes));
+            Set<String> seenIds = job.status().outcomes().stream()
+                    .map(BatchJob.FileOutcome::id)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            new BatchPipeline(
+                            ingestService,
+                            batchStore,
+                            retry,
+                            properties.duplicateCandidates(),
+                            workers,
+                            Instant.parse(job.startedAt()))
+                    .run(Path.of(run.spec().directory()), pending, seenIds, outcomes -> record(run, outcomes));
             retry.call("refresh", () -> {
                 store.refresh();
                 return null;

@@ -228,7 +228,8 @@ final class RetryPolicy {
         if (e instanceof TransportException te) {
             return "HTTP " + te.statusCode();
         }
-        return e.getClass().getSimpleName();
+        // A plain IOException is the service's own wording (the index is not ready); others are named by type.
+        return e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private GaveUp gaveUp(Throwable cause) {

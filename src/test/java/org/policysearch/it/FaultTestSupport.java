@@ -105,7 +105,8 @@ final class FaultTestSupport {
     /**
      * The checks every fault test ends with: every file has exactly one outcome, none failed, and the index holds
      * exactly the documents the batch acknowledged (INGESTED, DUPLICATE, UNCHANGED), each found by id, on top of
-     * {@code before} documents that were there already. Answers the acknowledged ids.
+     * {@code before} documents that were there already; no id is reported written (INGESTED, DUPLICATE) twice. Answers
+     * the acknowledged ids.
      */
     static Set<String> assertNothingLost(
             JsonNode status, List<String> files, URI elasticsearch, String alias, long before) throws Exception {
@@ -115,15 +116,20 @@ final class FaultTestSupport {
         assertThat(status.path("processed").asInt()).isEqualTo(files.size());
         List<String> failed = new ArrayList<>();
         Set<String> acknowledged = new HashSet<>();
+        List<String> written = new ArrayList<>();
         for (JsonNode o : byFile.values()) {
             switch (o.path("result").asText()) {
-                case "INGESTED", "DUPLICATE", "UNCHANGED" ->
+                case "INGESTED", "DUPLICATE" -> {
                     acknowledged.add(o.path("id").asText());
+                    written.add(o.path("id").asText());
+                }
+                case "UNCHANGED" -> acknowledged.add(o.path("id").asText());
                 case "REFUSED" -> assertThat(o.path("file").asText()).isEqualTo("empty.txt");
                 default -> failed.add(o.toString());
             }
         }
         assertThat(failed).as("failed files").isEmpty();
+        assertThat(written).as("ids the batch says it wrote, each once").doesNotHaveDuplicates();
 
         String ids = JSON.writeValueAsString(Map.of("ids", acknowledged));
         JsonNode mget = JSON.readTree(post(elasticsearch, "/" + alias + "/_mget?_source=false", null, ids)

@@ -161,6 +161,9 @@ class OutageIT {
                 s -> s.path("state").asText().matches("DONE|FAILED"));
 
         assertNothingLost(done, files, node.uri(), alias, before);
+        assertThat(done.at("/counts/INGESTED").asInt()
+                        + done.at("/counts/DUPLICATE").asInt())
+                .isEqualTo(300);
         Map<String, JsonNode> finalOutcomes = outcomesByFile(done);
         outcomesByFile(beforeKill)
                 .forEach((file, outcome) -> assertThat(finalOutcomes.get(file))
@@ -190,6 +193,9 @@ class OutageIT {
                     s -> s.path("state").asText().matches("DONE|FAILED"));
 
             assertNothingLost(done, files, node.uri(), alias, 0);
+            assertThat(done.at("/counts/INGESTED").asInt()
+                            + done.at("/counts/DUPLICATE").asInt())
+                    .isEqualTo(200);
             assertThat(proxy.rejectedWholeRequests.get()).isEqualTo(3);
             assertThat(proxy.rejectedItemIds).hasSizeGreaterThanOrEqualTo(10);
             assertThat(proxy.resentItemIds)

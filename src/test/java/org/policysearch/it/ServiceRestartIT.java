@@ -84,6 +84,10 @@ class ServiceRestartIT {
                 s -> s.path("state").asText().matches("DONE|FAILED"));
 
         assertNothingLost(done, files, node.uri(), "policy-docs", 0);
+        // Documents the killed process wrote without journalling them still count as this job's, not as UNCHANGED.
+        assertThat(done.at("/counts/INGESTED").asInt()
+                        + done.at("/counts/DUPLICATE").asInt())
+                .isEqualTo(300);
         Map<String, JsonNode> finalOutcomes = outcomesByFile(done);
         outcomesByFile(beforeKill)
                 .forEach((file, outcome) -> assertThat(finalOutcomes.get(file))
