@@ -73,8 +73,8 @@ final class BatchPipeline {
 
     /**
      * Ingests {@code files} (names relative to {@code root}), passing final outcomes to {@code record}, several at a
-     * time; {@code seenIds} are the ids this job has given an outcome already (a resumed job). Interrupted, it stops
-     * early and the files without an outcome are simply not reported.
+     * time; {@code seenIds} are the ids a resumed job wrote before (its INGESTED and DUPLICATE outcomes). Interrupted,
+     * it stops early and the files without an outcome are simply not reported.
      */
     void run(Path root, List<String> files, Set<String> seenIds, Consumer<List<BatchJob.FileOutcome>> record)
             throws InterruptedException {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -195,9 +194,11 @@ class BatchService {
                 return null;
             });
             int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+            // Only what the job wrote: a copy journalled UNCHANGED before a crash may have a twin whose write was
+            // not journalled yet, and that twin must still come out INGESTED.
             Set<String> seenIds = job.status().outcomes().stream()
+                    .filter(o -> o.result() == BatchJob.Result.INGESTED || o.result() == BatchJob.Result.DUPLICATE)
                     .map(BatchJob.FileOutcome::id)
-                    .filter(Objects::nonNull)
                     .collect(Collectors.toSet());
             new BatchPipeline(
                             ingestService,
