@@ -31,7 +31,7 @@ class LoopbackClusterIT {
             assertThat(get(first.uri(), "/_cluster/health?wait_for_nodes=3&timeout=60s"))
                     .contains("\"number_of_nodes\":3")
                     .contains("\"timed_out\":false");
-            assertThat(get(last.uri(), "/")).contains("\"cluster_name\" : \"policy-search-loopback\"");
+            assertThat(get(last.uri(), "/_cluster/health")).contains("\"cluster_name\":\"policy-search-loopback\"");
         }
     }
 

@@ -49,6 +49,12 @@ final class Http {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Answer postJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Answer get(String path) throws IOException, InterruptedException {
         return send(request(path).GET());
     }
