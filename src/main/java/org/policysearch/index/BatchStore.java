@@ -3,10 +3,9 @@ package org.policysearch.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -31,11 +30,11 @@ public class BatchStore {
      * Bulk request limits. Throughput plateaus well below this on a 2-core node, and a request must finish within
      * the client's socket timeout even when the node is starved of CPU (5 MB requests timed out at 60 s there).
      */
-    private static final int BULK_DOCS = 200;
+    public static final int BULK_DOCS = 200;
 
-    private static final long BULK_BYTES = 2_000_000;
+    public static final long BULK_BYTES = 2_000_000;
     /** Both write threads of a 2-core node busy, without queueing more than the node can absorb. */
-    private static final int BULK_CONCURRENCY = 2;
+    public static final int BULK_CONCURRENCY = 2;
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
@@ -48,18 +47,24 @@ public class BatchStore {
     }
 
     /**
-     * Those of {@code ids} that are indexed already, by id, in one multi-get; only {@code id} and
-     * {@code duplicateOf} are fetched.
+     * Those of {@code ids} that are indexed already, by id, in one multi-get; only {@code id}, {@code duplicateOf}
+     * and {@code ingestedAt} are fetched. An item the node could not answer (a shard still recovering) fails the whole
+     * call rather than passing for "not indexed".
      */
     public Map<String, PolicyDocument> existing(List<String> ids) throws IOException {
         if (ids.isEmpty()) {
             return Map.of();
         }
         var response = client.mget(
-                m -> m.index(indexManager.alias()).ids(ids).sourceIncludes("id", "duplicateOf"), PolicyDocument.class);
+                m -> m.index(indexManager.alias()).ids(ids).sourceIncludes("id", "duplicateOf", "ingestedAt"),
+                PolicyDocument.class);
         Map<String, PolicyDocument> found = new HashMap<>();
         for (MultiGetResponseItem<PolicyDocument> item : response.docs()) {
-            if (item.isResult() && item.result().found() && item.result().source() != null) {
+            if (item.isFailure()) {
+                throw new IOException(
+                        "Multi-get item failed: " + item.failure().error().type());
+            }
+            if (item.result().found() && item.result().source() != null) {
                 found.put(item.result().id(), item.result().source());
             }
         }
@@ -114,11 +119,11 @@ public class BatchStore {
     }
 
     /**
-     * Sends a bulk request again, synchronously. Index operations with their deterministic ids are idempotent, so a
-     * request whose answer was lost (a timeout) can be repeated safely.
+     * Sends one bulk request synchronously and answers its items, in order. Index operations with their
+     * deterministic ids are idempotent, so a request whose answer was lost (a timeout) can be sent again safely.
      */
-    public BulkResponse resend(BulkRequest request) throws IOException {
-        return client.bulk(request);
+    public List<BulkResponseItem> bulk(List<BulkOperation> operations) throws IOException {
+        return client.bulk(b -> b.operations(operations)).items();
     }
 
     /** The index operation {@link DocumentStore#put} would send for {@code document}, completion inputs included. */

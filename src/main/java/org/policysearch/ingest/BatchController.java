@@ -58,7 +58,7 @@ class BatchController {
     }
 
     @GetMapping("/api/batches")
-    @Operation(summary = "All batch jobs since the service started")
+    @Operation(summary = "Batch jobs: every unfinished one and the most recent finished ones, across restarts")
     List<BatchJob.Status> all() {
         return batchService.all();
     }

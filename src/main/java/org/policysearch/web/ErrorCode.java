@@ -21,6 +21,8 @@ public enum ErrorCode {
     ENCRYPTED(HttpStatus.UNPROCESSABLE_ENTITY, "Encrypted document"),
     CORRUPT(HttpStatus.UNPROCESSABLE_ENTITY, "Corrupt document"),
     PARSE_TIMEOUT(HttpStatus.UNPROCESSABLE_ENTITY, "Document took too long to parse"),
+    /** A batch file whose document Elasticsearch refused for good (a mapping error); the message gives its reason. */
+    INDEX_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by the index"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     SEARCH_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Search engine unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

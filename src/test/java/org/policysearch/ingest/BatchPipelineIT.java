@@ -116,7 +116,7 @@ class BatchPipelineIT {
 
     private Map<String, BatchJob.FileOutcome> run() throws InterruptedException {
         BatchJob job = batchService.start(dir);
-        while (job.status().state() == BatchJob.State.RUNNING) {
+        while (!job.finished()) {
             Thread.sleep(50);
         }
         BatchJob.Status status = job.status();

@@ -1,0 +1,152 @@
+package org.policysearch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.policysearch.it.FaultTestSupport.assertNothingLost;
+import static org.policysearch.it.FaultTestSupport.await;
+import static org.policysearch.it.FaultTestSupport.get;
+import static org.policysearch.it.FaultTestSupport.outcomesByFile;
+import static org.policysearch.it.FaultTestSupport.startBatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.policysearch.es.TestNode;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The packaged service, as a process, SIGKILLed in the middle of a batch against a node the test owns: restarted on
+ * the same data directory, it resumes the same job by itself and finishes it with one outcome per file, every
+ * acknowledged document in the index and none twice.
+ */
+class ServiceRestartIT {
+
+    private static final String API_KEY = "it-restart-secret";
+    private static final Path DATA = Path.of("target/it-data-service-restart").toAbsolutePath();
+    private static final Path FILES = Path.of("target/it-service-restart-files").toAbsolutePath();
+
+    static TestNode node;
+    static Process service;
+    static URI serviceUri;
+
+    @BeforeAll
+    static void startNode() throws IOException {
+        FileSystemUtils.deleteRecursively(DATA);
+        FileSystemUtils.deleteRecursively(FILES);
+        Files.createDirectories(DATA);
+        node = TestNode.standalone(Path.of("target/it-es-restart"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null && service.isAlive()) {
+            service.destroyForcibly();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void aKilledServiceResumesItsBatchOnRestart() throws Exception {
+        List<String> files = BatchFiles.write(FILES, 300, 23);
+        service = startService();
+        String id = startBatch(serviceUri, API_KEY, FILES.toString());
+        await(
+                "the first acknowledged documents",
+                Duration.ofSeconds(120),
+                () -> status(id),
+                s -> s.path("counts").path("INGESTED").asInt() > 0);
+        JsonNode beforeKill = status(id);
+        service.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, nothing flushed
+        assertThat(beforeKill.path("processed").asInt())
+                .as("the service must die in the middle of the batch")
+                .isLessThan(files.size());
+
+        service = startService();
+        JsonNode resumed = status(id);
+        assertThat(resumed.path("id").asText()).isEqualTo(id);
+        assertThat(resumed.path("startedAt").asText())
+                .isEqualTo(beforeKill.path("startedAt").asText());
+        JsonNode done = await(
+                "the resumed batch to finish",
+                Duration.ofSeconds(150),
+                () -> status(id),
+                s -> s.path("state").asText().matches("DONE|FAILED"));
+
+        assertNothingLost(done, files, node.uri(), "policy-docs", 0);
+        // Documents the killed process wrote without journalling them still count as this job's, not as UNCHANGED.
+        assertThat(done.at("/counts/INGESTED").asInt()
+                        + done.at("/counts/DUPLICATE").asInt())
+                .isEqualTo(300);
+        Map<String, JsonNode> finalOutcomes = outcomesByFile(done);
+        outcomesByFile(beforeKill)
+                .forEach((file, outcome) -> assertThat(finalOutcomes.get(file))
+                        .as("an outcome reported before the kill stays as it was")
+                        .isEqualTo(outcome));
+        JsonNode listed = get(serviceUri, "/api/batches", API_KEY).json();
+        assertThat(listed.findValuesAsText("id")).contains(id);
+    }
+
+    private static JsonNode status(String id) throws Exception {
+        return get(serviceUri, "/api/batches/" + id, API_KEY).json();
+    }
+
+    private static Process startService() throws Exception {
+        Path jar;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            jar = files.filter(p -> p.getFileName().toString().matches("policy-search-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run after 'mvn package'"));
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        serviceUri = URI.create("http://127.0.0.1:" + port);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--spring.elasticsearch.uris=" + node.uri(),
+                        "--policy.data-dir=" + DATA,
+                        "--policy.ingest.load-samples=false",
+                        "--policy.ingest.retry-max-delay=2s")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        DATA.resolve("service.log").toFile()));
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("API_KEY", API_KEY);
+        Process p = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("service exited: " + tail());
+            }
+            try {
+                if (get(serviceUri, "/actuator/health", null).status() == 200) {
+                    return p;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("service not UP within 3 minutes: " + tail());
+    }
+
+    private static String tail() throws IOException {
+        List<String> lines = Files.readAllLines(DATA.resolve("service.log"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
