@@ -27,6 +27,10 @@ public class SearchService {
 
     private static final int SNIPPET_CHARS = 120;
 
+    /** The stored fields a hit shows: long ones (the text, fingerprints, provenance) never travel. */
+    private static final List<String> HIT_FIELDS =
+            List.of("title", "date", "source", "type", "issuingBody", "docNumber");
+
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
 
@@ -83,7 +87,7 @@ public class SearchService {
                     .from((params.page() - 1) * params.size())
                     .size(params.size())
                     .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.excludes("text", "minhash", "lshBands", "provenance")));
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
             switch (params.sort()) {
                 case DATE_ASC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)));
                 case DATE_DESC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));

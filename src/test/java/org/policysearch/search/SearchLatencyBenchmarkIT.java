@@ -1,7 +1,6 @@
 package org.policysearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
@@ -33,12 +32,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.policysearch.SharedData;
 import org.policysearch.bench.Machine;
 import org.policysearch.index.BatchStore;
 import org.policysearch.index.IndexManager;
@@ -46,34 +47,38 @@ import org.policysearch.index.PolicyDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
  * Search latency benchmark (not a test: nothing timed is asserted). The full API request ({@code GET /api/search}:
  * query, highlights, facets, duplicate counts) against the same Elasticsearch search sent directly (the request body
- * {@link SearchService#request} builds, over the low-level REST client), at 1 and 8 concurrent clients, on the shared
- * documents the ingest benchmark's batch run produced (optionally repeated). Open model: each client sends on a fixed schedule and latency runs from
- * the intended send time (no coordinated omission), into HdrHistogram. API and direct phases alternate (A/B/A/B).
- * Writes {@code docs/benchmarks/search-latency.md}. Run it after {@code IngestBenchmarkIT} (same data directory and alias).
+ * {@link SearchService#request} builds, over the low-level REST client), at 1 and 8 concurrent clients, on an index of
+ * at least 50,000 documents built from the shared corpus once and kept in its own data directory (see
+ * {@link #ensureIndex}). Open model: each client sends on a fixed schedule and latency runs from the intended send
+ * time (no coordinated omission), into HdrHistogram. API and direct phases alternate (A/B/A/B). Writes {@code
+ * docs/benchmarks/search-latency.md}.
  *
- * <p>{@code mvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT -Dbench=true -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false}
+ * <p>{@code flock /tmp/bench.lock mvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT
+ * -Dbench=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "policy.data-dir=target/bench-ingest-data",
+            "policy.data-dir=${bench.data-dir:target/bench-data-latency}",
             "policy.ingest.load-samples=false",
             "policy.elasticsearch.managed.heap=1g",
-            "policy.index.alias=bench-ingest",
+            "policy.index.alias=bench-latency",
             "API_KEY=bench-secret"
         })
 class SearchLatencyBenchmarkIT {
 
-    /** The index holds the documents the pipeline produced and this many copies of each (distinct ids). */
-    private static final int COPIES = Integer.getInteger("bench.copies", 1);
+    /** The index holds at least this many documents: the corpus sample and copies of it. */
+    private static final int DOCS = Integer.getInteger("bench.docs", 50_000);
+    /** Every n-th file of each corpus goes through the pipeline; the copies fill the index up to {@code DOCS}. */
+    private static final int SAMPLE = Integer.getInteger("bench.sample", 4);
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
@@ -100,14 +105,18 @@ class SearchLatencyBenchmarkIT {
     @Autowired
     SearchService searchService;
 
+    @org.springframework.beans.factory.annotation.Value("${policy.data-dir}")
+    String dataDir;
+
     /** One request of the mix: the API query string and the same parameters as the service parses them. */
     record Mixed(String kind, String apiQuery, String body) {}
 
-    record Phase(String mode, int clients, int round, Histogram histogram, int errors, double rate) {}
+    /** @param busy the whole machine's CPU use during the phase (every process, other engineers' included) */
+    record Phase(String mode, int clients, int round, Histogram histogram, int errors, double rate, double busy) {}
 
     @Test
     void searchLatency() throws Exception {
-        long docs = ensureLoaded();
+        long docs = ensureIndex();
         List<Mixed> mix = mix();
         // Warm-up: every query once through each path.
         runPhase("api", 1, mix, 0, 50, 0);
@@ -120,7 +129,7 @@ class SearchLatencyBenchmarkIT {
                     Phase p = runPhase(mode, clients, mix, round, rate, SECONDS);
                     phases.add(p);
                     System.out.printf(
-                            "%s x%d round %d: p50 %.1f p95 %.1f p99 %.1f ms (%d requests, %d errors)%n",
+                            "%s x%d round %d: p50 %.1f p95 %.1f p99 %.1f ms (%d requests, %d errors, machine %.0f%%)%n",
                             mode,
                             clients,
                             round,
@@ -128,7 +137,8 @@ class SearchLatencyBenchmarkIT {
                             ms(p, 95),
                             ms(p, 99),
                             p.histogram().getTotalCount(),
-                            p.errors());
+                            p.errors(),
+                            100 * p.busy());
                 }
             }
         }
@@ -136,47 +146,36 @@ class SearchLatencyBenchmarkIT {
     }
 
     /**
-     * The index {@code IngestBenchmarkIT} left behind the alias (the documents its batch run produced: real
-     * extraction, metadata and facets), plus {@code COPIES - 1} copies of each with distinct ids.
+     * The benchmark index behind its own alias, reused when it holds at least {@code DOCS} documents and was built
+     * with the current mapping version; otherwise built: every {@code SAMPLE}-th file of {@code ../shared/corpus}
+     * through the service's batch path ({@code POST /api/batches}: extraction, cleaning, metadata, dedup), then
+     * copies of the documents it produced, with new ids and light variation, bulk-indexed until {@code DOCS}.
      */
-    private long ensureLoaded() throws IOException {
+    private long ensureIndex() throws Exception {
         String alias = indexManager.alias();
         client.indices().refresh(r -> r.index(alias));
         long have = client.count(c -> c.index(alias)).count();
-        assumeTrue(have > 0, "run IngestBenchmarkIT first: it leaves the documents this benchmark searches");
-        if (COPIES <= 1) {
+        if (have >= DOCS && builtVersion() == currentVersion()) {
+            System.out.printf("Reusing %d documents behind %s%n", have, alias);
             return have;
         }
-        List<PolicyDocument> originals = new ArrayList<>();
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> from = after;
-            var response = client.search(
-                    s -> {
-                        s.index(alias)
-                                .size(500)
-                                .query(q -> q.bool(b -> b.mustNot(
-                                        m -> m.wildcard(w -> w.field("id").value("*-c*")))))
-                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                        if (from != null) {
-                            s.searchAfter(from);
-                        }
-                        return s;
-                    },
-                    PolicyDocument.class);
-            if (response.hits().hits().isEmpty()) {
-                break;
-            }
-            response.hits().hits().forEach(h -> originals.add(h.source()));
-            after = response.hits()
-                    .hits()
-                    .get(response.hits().hits().size() - 1)
-                    .sort();
-        }
-        if (have == (long) originals.size() * COPIES) {
-            return have;
+        String fresh = indexManager.rebuildTarget();
+        java.util.Set<String> old = indexManager.indicesBehindAlias();
+        indexManager.create(fresh, false);
+        indexManager.swapAlias(fresh);
+        for (String index : old) {
+            client.indices().delete(d -> d.index(index));
         }
         long start = System.nanoTime();
+        ingestCorpus();
+        List<PolicyDocument> originals = readAll(alias);
+        long pipelineSeconds = (System.nanoTime() - start) / 1_000_000_000;
+        // Bulk load settings: no refresh and async translog while copying, the service's values after.
+        client.indices()
+                .putSettings(s -> s.index(fresh)
+                        .settings(i -> i.refreshInterval(t -> t.time("-1"))
+                                .translog(t -> t.durability(
+                                        co.elastic.clients.elasticsearch.indices.TranslogDurability.Async))));
         AtomicInteger errors = new AtomicInteger();
         BulkListener<Void> listener = new BulkListener<>() {
             @Override
@@ -192,26 +191,155 @@ class SearchLatencyBenchmarkIT {
                 errors.addAndGet(contexts.size());
             }
         };
+        long copyStart = System.nanoTime();
+        int copies = 0;
         try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
-            for (int copy = 1; copy < COPIES; copy++) {
+            for (int copy = 1; originals.size() + copies < DOCS; copy++) {
                 for (PolicyDocument d : originals) {
-                    ingester.add(batchStore.indexOperation(withId(d, d.id() + "-c" + copy)));
+                    ingester.add(batchStore.indexOperation(variant(d, copy)));
+                    copies++;
                 }
             }
         }
+        client.indices()
+                .putSettings(s -> s.index(fresh)
+                        .settings(i -> i.refreshInterval(t -> t.time("1s"))
+                                .translog(t -> t.durability(
+                                        co.elastic.clients.elasticsearch.indices.TranslogDurability.Request))));
         client.indices().refresh(r -> r.index(alias));
         assertThat(errors.get()).isZero();
-        System.out.printf("Loaded copies in %d s%n", (System.nanoTime() - start) / 1_000_000_000);
+        long copySeconds = (System.nanoTime() - copyStart) / 1_000_000_000;
+        String note = String.format(
+                "built in this run: %d documents through the batch path in %d s, %d copies by raw bulk in %d s",
+                originals.size(), pipelineSeconds, copies, copySeconds);
+        Files.writeString(buildNote(), note);
+        System.out.println(note);
         return client.count(c -> c.index(alias)).count();
     }
 
-    private static PolicyDocument withId(PolicyDocument d, String id) {
+    /** Where the build records how it was made, so a later run that reuses the index can report it. */
+    private Path buildNote() {
+        return Path.of(dataDir, "bench-latency-build.txt");
+    }
+
+    private int currentVersion() throws IOException {
+        try (var in = getClass().getResourceAsStream("/elasticsearch/policy-docs.json")) {
+            return new ObjectMapper().readTree(in).at("/mappings/_meta/version").asInt();
+        }
+    }
+
+    private int builtVersion() throws IOException {
+        var mappings =
+                client.indices().getMapping(g -> g.index(indexManager.alias())).result();
+        return mappings.values().stream()
+                .map(m ->
+                        m.mappings().meta() == null ? null : m.mappings().meta().get("version"))
+                .filter(v -> v != null)
+                .mapToInt(v -> v.to(Integer.class))
+                .findFirst()
+                .orElse(-1);
+    }
+
+    /** Every {@code SAMPLE}-th corpus file (laws and news as text, party-building pages as raw HTML) by the API. */
+    private void ingestCorpus() throws Exception {
+        Path corpus = SharedData.require("corpus");
+        Path input = Path.of(dataDir, "bench-latency-input").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(input);
+        Map<String, Path> sources = Map.of(
+                "laws", corpus.resolve("laws_lawrefbook/docs"),
+                "news", corpus.resolve("xinwen_lianbo_cctv/docs"),
+                "party", corpus.resolve("party_building_school_site/raw_html"));
+        for (var e : sources.entrySet()) {
+            Path dir = Files.createDirectories(input.resolve(e.getKey()));
+            try (Stream<Path> files = Files.list(e.getValue())) {
+                List<Path> sorted = files.sorted().toList();
+                for (int i = 0; i < sorted.size(); i += SAMPLE) {
+                    Files.createSymbolicLink(dir.resolve(sorted.get(i).getFileName()), sorted.get(i));
+                }
+            }
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        HttpResponse<String> started = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/batches"))
+                        .header("X-API-Key", "bench-secret")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode()
+                                .put("directory", input.toString())
+                                .toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).isEqualTo(202);
+        String id = json.readTree(started.body()).path("id").asText();
+        JsonNode status;
+        do {
+            Thread.sleep(2000);
+            status = json.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/batches/" + id))
+                                    .header("X-API-Key", "bench-secret")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+        } while (status.path("state").asText().equals("RUNNING"));
+        assertThat(status.path("state").asText()).isEqualTo("DONE");
+        System.out.println("Batch: " + status.path("counts"));
+        client.indices().refresh(r -> r.index(indexManager.alias()));
+    }
+
+    private List<PolicyDocument> readAll(String index) throws IOException {
+        List<PolicyDocument> out = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            var response = client.search(
+                    s -> {
+                        s.index(index)
+                                .size(500)
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                        if (from != null) {
+                            s.searchAfter(from);
+                        }
+                        return s;
+                    },
+                    PolicyDocument.class);
+            if (response.hits().hits().isEmpty()) {
+                return out;
+            }
+            response.hits().hits().forEach(h -> out.add(h.source()));
+            after = response.hits()
+                    .hits()
+                    .get(response.hits().hits().size() - 1)
+                    .sort();
+        }
+    }
+
+    /**
+     * Copy {@code n} of a document: a new id, one paragraph left out (the n-th, so copies differ in text and
+     * length) and the date moved back {@code n % 5} years, so facets and date sorts see more than one value.
+     */
+    private static PolicyDocument variant(PolicyDocument d, int n) {
+        String text = d.text();
+        if (text != null) {
+            List<String> paragraphs = new ArrayList<>(List.of(text.split("\n", -1)));
+            if (paragraphs.size() > 2) {
+                paragraphs.remove(1 + n % (paragraphs.size() - 1));
+            }
+            text = String.join("\n", paragraphs);
+        }
+        int back = n % 5;
+        String date = d.date() == null || back == 0
+                ? d.date()
+                : String.format(
+                        "%04d%s",
+                        Integer.parseInt(d.date().substring(0, 4)) - back,
+                        d.date().substring(4));
+        Integer year = d.year() == null ? null : d.year() - back;
         return new PolicyDocument(
-                id,
+                d.id() + "-c" + n,
                 d.title(),
-                d.text(),
-                d.date(),
-                d.year(),
+                text,
+                date,
+                year,
                 d.source(),
                 d.sourceUrl(),
                 d.author(),
@@ -304,6 +432,7 @@ class SearchLatencyBenchmarkIT {
         long intervalNanos = (long) (1e9 / rate);
         int perClient = seconds == 0 ? mix.size() : (int) (seconds * rate);
         long start = System.nanoTime() + 50_000_000L;
+        long[] jiffies = Machine.machineJiffies();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -338,7 +467,9 @@ class SearchLatencyBenchmarkIT {
         for (Thread t : threads) {
             t.join();
         }
-        return new Phase(mode, clients, round, histogram, errors.get(), rate * clients);
+        long[] after = Machine.machineJiffies();
+        double busy = after[1] == jiffies[1] ? 0 : (after[0] - jiffies[0]) / (double) (after[1] - jiffies[1]);
+        return new Phase(mode, clients, round, histogram, errors.get(), rate * clients, busy);
     }
 
     private void send(String mode, Mixed m, HttpClient http) throws IOException, InterruptedException {
@@ -367,25 +498,36 @@ class SearchLatencyBenchmarkIT {
         StringBuilder md = new StringBuilder();
         md.append("# Search latency\n\nGenerated by `SearchLatencyBenchmarkIT` on ")
                 .append(LocalDateTime.now().withNano(0))
-                .append(". Command:\n\n```\nmvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT")
-                .append(" -Dbench=true -Dbench.copies=")
-                .append(COPIES)
-                .append(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n(after `IngestBenchmarkIT`, whose"
-                        + " last batch index it searches)\n\n");
+                .append(
+                        ". Command (the first run builds the index into the data directory, later runs reuse it):\n\n```\n")
+                .append(
+                        "flock /tmp/bench.lock mvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT")
+                .append(" -Dbench=true -Dbench.seconds=")
+                .append(SECONDS)
+                .append(" -Dbench.rounds=")
+                .append(ROUNDS)
+                .append(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
         md.append("## Machine\n\n").append(Machine.describe(client)).append("\n\n");
         Map<String, Integer> kinds = new LinkedHashMap<>();
         mix.forEach(m -> kinds.merge(m.kind().replace("+facet", ""), 1, Integer::sum));
         long faceted = mix.stream().filter(m -> m.kind().endsWith("+facet")).count();
+        String build = Files.exists(buildNote()) ? Files.readString(buildNote()) : "built by an earlier run";
         md.append("## Method\n\n")
                 .append("- Index: ")
                 .append(docs)
-                .append(" documents: those `IngestBenchmarkIT`'s batch run produced from `../shared/corpus`")
-                .append(
-                        COPIES > 1
-                                ? ", repeated " + COPIES + " times with distinct ids (copies bulk-indexed directly)"
-                                : "")
-                .append("; the service's mapping (three views per text field), one shard, no replica, segments as"
-                        + " the load left them.\n")
+                .append(" documents (`-Dbench.docs`, default 50,000) behind the alias `bench-latency` in `")
+                .append(dataDir)
+                .append("` (`-Dbench.data-dir`): every ")
+                .append(SAMPLE)
+                .append("th file of `../shared/corpus` (`-Dbench.sample`) through the service's batch path"
+                        + " (`POST /api/batches`: extraction, cleaning, metadata, dedup), then copies of the documents"
+                        + " it produced by raw bulk of the analysed documents (the same index operations the batch path"
+                        + " sends), each copy with a new id, one paragraph left out and its date moved back 0-4 years,"
+                        + " until the target count (")
+                .append(build)
+                .append("). The service's mapping (three views per text field, offsets in the bigram postings), one"
+                        + " shard, no replica; refresh off during the bulk load, segments as the load left them (no"
+                        + " force-merge). Reused by later runs while the count and the mapping version match.\n")
                 .append("- Query mix: the ")
                 .append(mix.size())
                 .append(" judged queries of `src/test/resources/relevance/judged-queries.jsonl` ")
@@ -396,7 +538,7 @@ class SearchLatencyBenchmarkIT {
                         " of them with a facet filter (the most common type, year or region values), shuffled with a fixed seed.\n")
                 .append("- **api**: `GET /api/search?q=…` over HTTP/1.1 (java.net.http, one connection per client):"
                         + " query parsing, the search with highlights and six facet aggregations, the duplicate-count"
-                        + " search, JSON mapping both ways.\n")
+                        + " lookup for the page's hits, JSON mapping both ways.\n")
                 .append("- **direct**: the exact body `SearchService.request` builds for the same parameters"
                         + " (serialised with the client's JSON mapper), `POST /<alias>/_search?typed_keys=true` through"
                         + " the low-level `RestClient`, response read in full.\n")
@@ -414,12 +556,12 @@ class SearchLatencyBenchmarkIT {
                 .append("- Rounds: ")
                 .append(ROUNDS)
                 .append(", api and direct alternating (A/B/A/B) so other engineers' load on the 2 shared cores hits"
-                        + " both.\n\n");
-        md.append("## Phases\n\n| clients | round | path | requests | errors | p50 ms | p95 ms | p99 ms | max ms |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                        + " both; the machine column is the whole machine's CPU use during the phase.\n\n");
+        md.append("## Phases\n\n| clients | round | path | requests | errors | p50 ms | p95 ms | p99 ms | max ms"
+                + " | machine busy |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase p : phases) {
             md.append(String.format(
-                    "| %d | %d | %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                    "| %d | %d | %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f%% |%n",
                     p.clients(),
                     p.round(),
                     p.mode(),
@@ -428,7 +570,8 @@ class SearchLatencyBenchmarkIT {
                     ms(p, 50),
                     ms(p, 95),
                     ms(p, 99),
-                    p.histogram().getMaxValue() / 1000.0));
+                    p.histogram().getMaxValue() / 1000.0,
+                    100 * p.busy()));
         }
         md.append(
                 "\n## Summary (all rounds merged)\n\n| clients | path | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
