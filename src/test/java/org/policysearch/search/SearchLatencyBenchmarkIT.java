@@ -112,7 +112,16 @@ class SearchLatencyBenchmarkIT {
     record Mixed(String kind, String apiQuery, String body) {}
 
     /** @param busy the whole machine's CPU use during the phase (every process, other engineers' included) */
-    record Phase(String mode, int clients, int round, Histogram histogram, int errors, double rate, double busy) {}
+    record Phase(
+            String mode,
+            int clients,
+            int round,
+            Histogram histogram,
+            int errors,
+            double rate,
+            double busy,
+            Histogram took,
+            Map<String, Histogram> byKind) {}
 
     @Test
     void searchLatency() throws Exception {
@@ -428,6 +437,9 @@ class SearchLatencyBenchmarkIT {
     private Phase runPhase(String mode, int clients, List<Mixed> mix, int round, double rate, int seconds)
             throws InterruptedException {
         Histogram histogram = new Histogram(60_000_000L, 3);
+        // Elasticsearch's own "took" (ms) as each answer reports it, and latency per query kind.
+        Histogram took = new Histogram(60_000L, 3);
+        Map<String, Histogram> byKind = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
         long intervalNanos = (long) (1e9 / rate);
         int perClient = seconds == 0 ? mix.size() : (int) (seconds * rate);
@@ -448,8 +460,9 @@ class SearchLatencyBenchmarkIT {
                     while ((wait = intended - System.nanoTime()) > 0) {
                         LockSupport.parkNanos(wait);
                     }
+                    long tookMillis = -1;
                     try {
-                        send(mode, m, http);
+                        tookMillis = send(mode, m, http);
                     } catch (IOException | RuntimeException e) {
                         errors.incrementAndGet();
                     } catch (InterruptedException e) {
@@ -458,6 +471,11 @@ class SearchLatencyBenchmarkIT {
                     long micros = (System.nanoTime() - intended) / 1000;
                     synchronized (histogram) {
                         histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
+                        if (tookMillis >= 0) {
+                            took.recordValue(Math.min(tookMillis, took.getHighestTrackableValue()));
+                        }
+                        byKind.computeIfAbsent(m.kind().replace("+facet", ""), k -> new Histogram(60_000_000L, 3))
+                                .recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
                     }
                 }
             });
@@ -469,10 +487,14 @@ class SearchLatencyBenchmarkIT {
         }
         long[] after = Machine.machineJiffies();
         double busy = after[1] == jiffies[1] ? 0 : (after[0] - jiffies[0]) / (double) (after[1] - jiffies[1]);
-        return new Phase(mode, clients, round, histogram, errors.get(), rate * clients, busy);
+        return new Phase(mode, clients, round, histogram, errors.get(), rate * clients, busy, took, byKind);
     }
 
-    private void send(String mode, Mixed m, HttpClient http) throws IOException, InterruptedException {
+    private static final java.util.regex.Pattern TOOK = java.util.regex.Pattern.compile("\"took\":(\\d+)");
+
+    /** Sends one request and returns the "took" the answer reports (the service passes Elasticsearch's on). */
+    private long send(String mode, Mixed m, HttpClient http) throws IOException, InterruptedException {
+        String body;
         if (mode.equals("api")) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?" + m.apiQuery()))
@@ -481,13 +503,16 @@ class SearchLatencyBenchmarkIT {
             if (response.statusCode() != 200) {
                 throw new IOException("status " + response.statusCode());
             }
+            body = response.body();
         } else {
             // What the Java client sends: the same body, with typed_keys for the aggregation parsing.
             Request request = new Request("POST", "/" + indexManager.alias() + "/_search");
             request.addParameter("typed_keys", "true");
             request.setJsonEntity(m.body());
-            EntityUtils.toString(restClient.performRequest(request).getEntity());
+            body = EntityUtils.toString(restClient.performRequest(request).getEntity());
         }
+        var took = TOOK.matcher(body);
+        return took.find() ? Long.parseLong(took.group(1)) : -1;
     }
 
     private static double ms(Phase p, double percentile) {
@@ -597,6 +622,48 @@ class SearchLatencyBenchmarkIT {
                     / direct.getValueAtPercentile(99);
             md.append(String.format("| %d | %.1f | %+.0f %% |%n", clients, p50, p99));
         }
+        md.append("\n## Where the time goes (all rounds merged)\n\nElasticsearch's own `took` (query, fetch,"
+                + " highlight and aggregation on the node; the api answer passes the main search's on), against the"
+                + " latency the client saw:\n\n| clients | path | took p50 ms | took p99 ms | latency p50 ms |"
+                + " latency p99 ms |\n|---|---|---|---|---|---|\n");
+        Map<String, Histogram> tooks = new LinkedHashMap<>();
+        Map<String, Histogram> kindsMerged = new java.util.TreeMap<>();
+        for (Phase p : phases) {
+            tooks.computeIfAbsent(p.clients() + "|" + p.mode(), k -> new Histogram(60_000L, 3))
+                    .add(p.took());
+            p.byKind()
+                    .forEach((kind, h) -> kindsMerged
+                            .computeIfAbsent(
+                                    kind + "|" + p.clients() + "|" + p.mode(), k -> new Histogram(60_000_000L, 3))
+                            .add(h));
+        }
+        tooks.forEach((k, h) -> {
+            Histogram latency = merged.get(k);
+            md.append(String.format(
+                    "| %s | %s | %d | %d | %.1f | %.1f |%n",
+                    k.split("\\|")[0],
+                    k.split("\\|")[1],
+                    h.getValueAtPercentile(50),
+                    h.getValueAtPercentile(99),
+                    latency.getValueAtPercentile(50) / 1000.0,
+                    latency.getValueAtPercentile(99) / 1000.0));
+        });
+        md.append(
+                "\nBy query kind, 8 clients (latency, ms):\n\n| kind | api p50 | api p99 | direct p50 | direct p99 |\n"
+                        + "|---|---|---|---|---|\n");
+        kindsMerged.keySet().stream().map(k -> k.split("\\|")[0]).distinct().forEach(kind -> {
+            Histogram api = kindsMerged.get(kind + "|8|api");
+            Histogram direct = kindsMerged.get(kind + "|8|direct");
+            if (api != null && direct != null) {
+                md.append(String.format(
+                        "| %s | %.1f | %.1f | %.1f | %.1f |%n",
+                        kind,
+                        api.getValueAtPercentile(50) / 1000.0,
+                        api.getValueAtPercentile(99) / 1000.0,
+                        direct.getValueAtPercentile(50) / 1000.0,
+                        direct.getValueAtPercentile(99) / 1000.0));
+            }
+        });
         Path out = Path.of("docs/benchmarks/search-latency.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
