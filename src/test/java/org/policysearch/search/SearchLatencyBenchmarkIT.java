@@ -426,6 +426,16 @@ class SearchLatencyBenchmarkIT {
             }
         }
         Collections.shuffle(mix, new Random(42));
+        // The bodies as sent, one per line, for profiling a query by hand (_search?profile=true).
+        Files.write(
+                Path.of(dataDir, "bench-latency-mix.jsonl"),
+                mix.stream()
+                        .map(m -> json.createObjectNode()
+                                .put("kind", m.kind())
+                                .put("query", m.apiQuery())
+                                .put("body", m.body())
+                                .toString())
+                        .toList());
         return mix;
     }
 
