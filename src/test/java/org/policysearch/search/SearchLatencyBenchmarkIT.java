@@ -130,11 +130,12 @@ class SearchLatencyBenchmarkIT {
         // Warm-up: every query once through each path.
         runPhase("api", 1, mix, 0, 50, 0);
         runPhase("direct", 1, mix, 0, 50, 0);
+        runPhase("direct+counts", 1, mix, 0, 50, 0);
         List<Phase> phases = new ArrayList<>();
         for (int clients : List.of(1, 8)) {
             double rate = clients == 1 ? RATE_1 : RATE_8;
             for (int round = 1; round <= ROUNDS; round++) {
-                for (String mode : List.of("api", "direct")) {
+                for (String mode : List.of("api", "direct", "direct+counts")) {
                     Phase p = runPhase(mode, clients, mix, round, rate, SECONDS);
                     phases.add(p);
                     System.out.printf(
@@ -500,6 +501,8 @@ class SearchLatencyBenchmarkIT {
         return new Phase(mode, clients, round, histogram, errors.get(), rate * clients, busy, took, byKind);
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final java.util.regex.Pattern TOOK = java.util.regex.Pattern.compile("\"took\":(\\d+)");
 
     /** Sends one request and returns the "took" the answer reports (the service passes Elasticsearch's on). */
@@ -520,9 +523,27 @@ class SearchLatencyBenchmarkIT {
             request.addParameter("typed_keys", "true");
             request.setJsonEntity(m.body());
             body = EntityUtils.toString(restClient.performRequest(request).getEntity());
+            if (mode.equals("direct+counts")) {
+                List<String> ids = new ArrayList<>();
+                JSON.readTree(body)
+                        .path("hits")
+                        .path("hits")
+                        .forEach(h -> ids.add(h.path("_id").asText()));
+                if (!ids.isEmpty()) {
+                    Request counts = new Request("POST", "/" + indexManager.alias() + "/_search");
+                    counts.addParameter("typed_keys", "true");
+                    counts.setJsonEntity(
+                            JsonpUtils.toJsonString(searchService.duplicateCountRequest(ids), client._jsonpMapper()));
+                    EntityUtils.toString(restClient.performRequest(counts).getEntity());
+                }
+            }
         }
         var took = TOOK.matcher(body);
         return took.find() ? Long.parseLong(took.group(1)) : -1;
+    }
+
+    private static double diff(Histogram a, Histogram b, double percentile) {
+        return (a.getValueAtPercentile(percentile) - b.getValueAtPercentile(percentile)) / 1000.0;
     }
 
     private static double ms(Phase p, double percentile) {
@@ -577,6 +598,10 @@ class SearchLatencyBenchmarkIT {
                 .append("- **direct**: the exact body `SearchService.request` builds for the same parameters"
                         + " (serialised with the client's JSON mapper), `POST /<alias>/_search?typed_keys=true` through"
                         + " the low-level `RestClient`, response read in full.\n")
+                .append(
+                        "- **direct+counts**: direct, then the duplicate-count search the service sends for the hits"
+                                + " of the answer (`SearchService.duplicateCountRequest`): everything the api path asks of"
+                                + " Elasticsearch, so api minus direct+counts is the service's own code (HTTP, Spring, JSON).\n")
                 .append("- Open model, no coordinated omission: each client sends on a fixed schedule (")
                 .append(RATE_1)
                 .append(" req/s with 1 client; ")
@@ -622,15 +647,23 @@ class SearchLatencyBenchmarkIT {
                 h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(95) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0)));
-        md.append("\n| clients | API overhead at p50 (ms) | API overhead at p99 |\n|---|---|---|\n");
+        md.append("\n| clients | API overhead over direct at p50 | at p99 | of which the duplicate-count search"
+                + " (direct+counts − direct) p50 / p99 | the service's own code (api − direct+counts) p50 / p99 |\n"
+                + "|---|---|---|---|---|\n");
         for (int clients : List.of(1, 8)) {
             Histogram api = merged.get(clients + "|api");
             Histogram direct = merged.get(clients + "|direct");
-            double p50 = (api.getValueAtPercentile(50) - direct.getValueAtPercentile(50)) / 1000.0;
-            double p99 = 100.0
-                    * (api.getValueAtPercentile(99) - direct.getValueAtPercentile(99))
-                    / direct.getValueAtPercentile(99);
-            md.append(String.format("| %d | %.1f | %+.0f %% |%n", clients, p50, p99));
+            Histogram counts = merged.get(clients + "|direct+counts");
+            md.append(String.format(
+                    "| %d | %+.1f ms | %+.0f %% (%+.1f ms) | %+.1f / %+.1f ms | %+.1f / %+.1f ms |%n",
+                    clients,
+                    diff(api, direct, 50),
+                    100.0 * diff(api, direct, 99) / (direct.getValueAtPercentile(99) / 1000.0),
+                    diff(api, direct, 99),
+                    diff(counts, direct, 50),
+                    diff(counts, direct, 99),
+                    diff(api, counts, 50),
+                    diff(api, counts, 99)));
         }
         md.append("\n## Where the time goes (all rounds merged)\n\nElasticsearch's own `took` (query, fetch,"
                 + " highlight and aggregation on the node; the api answer passes the main search's on), against the"
