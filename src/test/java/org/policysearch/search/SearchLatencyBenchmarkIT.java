@@ -79,6 +79,8 @@ class SearchLatencyBenchmarkIT {
     private static final int DOCS = Integer.getInteger("bench.docs", 50_000);
     /** Every n-th file of each corpus goes through the pipeline; the copies fill the index up to {@code DOCS}. */
     private static final int SAMPLE = Integer.getInteger("bench.sample", 4);
+    /** At most this long per run adding copies; a later run resumes where it stopped. */
+    private static final long BUILD_MINUTES = Long.getLong("bench.build-minutes", 600);
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
@@ -213,27 +215,50 @@ class SearchLatencyBenchmarkIT {
         String alias = indexManager.alias();
         client.indices().refresh(r -> r.index(alias));
         long have = client.count(c -> c.index(alias)).count();
-        if (have >= DOCS && builtVersion() == currentVersion()) {
+        boolean current = builtVersion() == currentVersion();
+        if (have >= DOCS && current) {
             System.out.printf("Reusing %d documents behind %s%n", have, alias);
             return have;
         }
-        String fresh = indexManager.rebuildTarget();
-        java.util.Set<String> old = indexManager.indicesBehindAlias();
-        indexManager.create(fresh, false);
-        indexManager.swapAlias(fresh);
-        for (String index : old) {
-            client.indices().delete(d -> d.index(index));
+        String session;
+        if (!current || have == 0) {
+            String fresh = indexManager.rebuildTarget();
+            java.util.Set<String> old = indexManager.indicesBehindAlias();
+            indexManager.create(fresh, false);
+            indexManager.swapAlias(fresh);
+            for (String index : old) {
+                client.indices().delete(d -> d.index(index));
+            }
+            long start = System.nanoTime();
+            ingestCorpus();
+            session = String.format(
+                    "the batch path ingested the sample in %d s", (System.nanoTime() - start) / 1_000_000_000);
+            Files.writeString(buildNote(), "");
+        } else {
+            session = "resumed at " + have + " documents";
         }
-        long start = System.nanoTime();
-        ingestCorpus();
-        List<PolicyDocument> originals = readAll(alias);
-        long pipelineSeconds = (System.nanoTime() - start) / 1_000_000_000;
+        List<PolicyDocument> originals = readOriginals(alias);
+        long copies = copyUntil(originals, Math.max(0, have - originals.size()));
+        client.indices().refresh(r -> r.index(alias));
+        long now = client.count(c -> c.index(alias)).count();
+        String note = String.format(
+                "%s; %d copies added by raw bulk; %d documents (%s)%n",
+                session, copies, now, LocalDateTime.now().withNano(0));
+        Files.writeString(buildNote(), note, java.nio.file.StandardOpenOption.APPEND);
+        System.out.print(note);
+        return now;
+    }
+
+    /**
+     * Adds copies of {@code originals} (copy 1 of every original, then copy 2, …) until the index holds {@code DOCS},
+     * skipping the first {@code done} (a build that was stopped resumes; ids are deterministic, so a copy written
+     * twice is written once), and stopping after {@code BUILD_MINUTES} (the build can be spread over several runs,
+     * so it does not hold the shared benchmark lock for an hour). Returns how many copies it sent.
+     */
+    private long copyUntil(List<PolicyDocument> originals, long done) throws IOException {
+        String alias = indexManager.alias();
         // Bulk load settings: no refresh and async translog while copying, the service's values after.
-        client.indices()
-                .putSettings(s -> s.index(fresh)
-                        .settings(i -> i.refreshInterval(t -> t.time("-1"))
-                                .translog(t -> t.durability(
-                                        co.elastic.clients.elasticsearch.indices.TranslogDurability.Async))));
+        setLoading(alias, true);
         AtomicInteger errors = new AtomicInteger();
         BulkListener<Void> listener = new BulkListener<>() {
             @Override
@@ -249,30 +274,33 @@ class SearchLatencyBenchmarkIT {
                 errors.addAndGet(contexts.size());
             }
         };
-        long copyStart = System.nanoTime();
-        int copies = 0;
+        long deadline = System.nanoTime() + BUILD_MINUTES * 60_000_000_000L;
+        long sent = 0;
         try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
-            for (int copy = 1; originals.size() + copies < DOCS; copy++) {
+            long position = 0;
+            for (int copy = 1; originals.size() + position < DOCS && System.nanoTime() < deadline; copy++) {
                 for (PolicyDocument d : originals) {
-                    ingester.add(batchStore.indexOperation(variant(d, copy)));
-                    copies++;
+                    if (position++ >= done && System.nanoTime() < deadline) {
+                        ingester.add(batchStore.indexOperation(variant(d, copy)));
+                        sent++;
+                    }
                 }
             }
         }
-        client.indices()
-                .putSettings(s -> s.index(fresh)
-                        .settings(i -> i.refreshInterval(t -> t.time("1s"))
-                                .translog(t -> t.durability(
-                                        co.elastic.clients.elasticsearch.indices.TranslogDurability.Request))));
-        client.indices().refresh(r -> r.index(alias));
+        setLoading(alias, false);
         assertThat(errors.get()).isZero();
-        long copySeconds = (System.nanoTime() - copyStart) / 1_000_000_000;
-        String note = String.format(
-                "built in this run: %d documents through the batch path in %d s, %d copies by raw bulk in %d s",
-                originals.size(), pipelineSeconds, copies, copySeconds);
-        Files.writeString(buildNote(), note);
-        System.out.println(note);
-        return client.count(c -> c.index(alias)).count();
+        return sent;
+    }
+
+    private void setLoading(String alias, boolean loading) throws IOException {
+        client.indices()
+                .putSettings(s -> s.index(alias)
+                        .settings(i -> i.refreshInterval(t -> t.time(loading ? "-1" : "1s"))
+                                .translog(t -> t.durability(
+                                        loading
+                                                ? co.elastic.clients.elasticsearch.indices.TranslogDurability.Async
+                                                : co.elastic.clients.elasticsearch.indices.TranslogDurability
+                                                        .Request))));
     }
 
     /** Where the build records how it was made, so a later run that reuses the index can report it. */
@@ -344,7 +372,8 @@ class SearchLatencyBenchmarkIT {
         client.indices().refresh(r -> r.index(indexManager.alias()));
     }
 
-    private List<PolicyDocument> readAll(String index) throws IOException {
+    /** The documents the batch path produced (copies have {@code -c<n>} in their ids), in id order. */
+    private List<PolicyDocument> readOriginals(String index) throws IOException {
         List<PolicyDocument> out = new ArrayList<>();
         List<FieldValue> after = null;
         while (true) {
@@ -615,7 +644,9 @@ class SearchLatencyBenchmarkIT {
         Map<String, Integer> kinds = new LinkedHashMap<>();
         mix.forEach(m -> kinds.merge(m.kind().replace("+facet", ""), 1, Integer::sum));
         long faceted = mix.stream().filter(m -> m.kind().endsWith("+facet")).count();
-        String build = Files.exists(buildNote()) ? Files.readString(buildNote()) : "built by an earlier run";
+        String build = Files.exists(buildNote())
+                ? Files.readString(buildNote()).strip().replace("\n", "; then ")
+                : "built by an earlier run";
         md.append("## Method\n\n")
                 .append("- Index: ")
                 .append(docs)
@@ -627,9 +658,11 @@ class SearchLatencyBenchmarkIT {
                         + " (`POST /api/batches`: extraction, cleaning, metadata, dedup), then copies of the documents"
                         + " it produced by raw bulk of the analysed documents (the same index operations the batch path"
                         + " sends), each copy with a new id, one paragraph left out and its date moved back 0-4 years,"
-                        + " until the target count (")
+                        + " up to the target count, in one or more runs (`-Dbench.build-minutes` bounds each; the build"
+                        + " resumes). This index: ")
                 .append(build)
-                .append("). The service's mapping (three views per text field, offsets in the bigram postings), one"
+                .append(docs < DOCS ? ". **Below the target count: the build has not finished.**" : ".")
+                .append(" The service's mapping (three views per text field, offsets in the bigram postings), one"
                         + " shard, no replica; refresh off during the bulk load, segments as the load left them (no"
                         + " force-merge). Reused by later runs while the count and the mapping version match.\n")
                 .append("- Query mix: the ")
