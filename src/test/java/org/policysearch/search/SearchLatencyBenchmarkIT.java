@@ -244,7 +244,8 @@ class SearchLatencyBenchmarkIT {
         String note = String.format(
                 "%s; %d copies added by raw bulk; %d documents (%s)%n",
                 session, copies, now, LocalDateTime.now().withNano(0));
-        Files.writeString(buildNote(), note, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                buildNote(), note, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         System.out.print(note);
         return now;
     }
