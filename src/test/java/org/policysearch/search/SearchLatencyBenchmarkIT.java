@@ -168,8 +168,9 @@ class SearchLatencyBenchmarkIT {
         double[] total = new double[4];
         for (Mixed m : mix) {
             Request request = new Request("POST", "/" + indexManager.alias() + "/_search");
-            request.addParameter("profile", "true");
-            request.setJsonEntity(m.body());
+            request.setJsonEntity(((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(m.body()))
+                    .put("profile", true)
+                    .toString());
             JsonNode shard = JSON.readTree(EntityUtils.toString(
                             restClient.performRequest(request).getEntity()))
                     .path("profile")
