@@ -57,11 +57,11 @@ import org.springframework.util.MultiValueMap;
  * {@link SearchService#request} builds, over the low-level REST client), at 1 and 8 concurrent clients, on an index of
  * at least 50,000 documents built from the shared corpus once and kept in its own data directory (see
  * {@link #ensureIndex}). Open model: each client sends on a fixed schedule and latency runs from the intended send
- * time (no coordinated omission), into HdrHistogram. API and direct phases alternate (A/B/A/B). Writes {@code
+ * time (no coordinated omission), into HdrHistogram. The paths take turns (A/B/C/A/B/C). Writes {@code
  * docs/benchmarks/search-latency.md}.
  *
  * <p>{@code flock /tmp/bench.lock mvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT
- * -Dbench=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
+ * -Dbench=true -DskipCorpusITs=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 @SpringBootTest(
@@ -641,7 +641,7 @@ class SearchLatencyBenchmarkIT {
                 .append(SECONDS)
                 .append(" -Dbench.rounds=")
                 .append(ROUNDS)
-                .append(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
+                .append(" -DskipCorpusITs=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
         md.append("## Machine\n\n").append(Machine.describe(client)).append("\n\n");
         Map<String, Integer> kinds = new LinkedHashMap<>();
         mix.forEach(m -> kinds.merge(m.kind().replace("+facet", ""), 1, Integer::sum));
@@ -698,8 +698,8 @@ class SearchLatencyBenchmarkIT {
                 .append(" s per phase after a warm-up pass of the whole mix on each path.\n")
                 .append("- Rounds: ")
                 .append(ROUNDS)
-                .append(", api and direct alternating (A/B/A/B) so other engineers' load on the 2 shared cores hits"
-                        + " both; the machine column is the whole machine's CPU use during the phase.\n\n");
+                .append(", the three paths in turn (A/B/C/A/B/C) so other engineers' load on the 2 shared cores hits"
+                        + " all of them; the machine column is the whole machine's CPU use during the phase.\n\n");
         md.append("## Phases\n\n| clients | round | path | requests | errors | p50 ms | p95 ms | p99 ms | max ms"
                 + " | machine busy |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase p : phases) {
