@@ -26,6 +26,11 @@ import org.springframework.stereotype.Service;
 public class SearchService {
 
     private static final int SNIPPET_CHARS = 120;
+    private static final String DUPLICATES = "duplicates";
+
+    /** The stored fields a hit shows: long ones (the text, fingerprints, provenance) never travel. */
+    private static final List<String> HIT_FIELDS =
+            List.of("title", "date", "source", "type", "issuingBody", "docNumber");
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
@@ -83,7 +88,7 @@ public class SearchService {
                     .from((params.page() - 1) * params.size())
                     .size(params.size())
                     .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.excludes("text", "minhash", "lshBands", "provenance")));
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
             switch (params.sort()) {
                 case DATE_ASC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)));
                 case DATE_DESC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));
@@ -118,23 +123,32 @@ public class SearchService {
                                 .highlightQuery(QueryBuilder.highlight(userQuery, "text.bigram"))));
     }
 
+    /**
+     * How many documents point at each of the page's hits, by a second search: the main search excludes the
+     * duplicates, so no part of it can count them (see ADR 0010).
+     */
     private Map<String, Long> duplicateCounts(List<Hit<PolicyDocument>> hits) throws IOException {
         if (hits.isEmpty()) {
             return Map.of();
         }
-        List<FieldValue> ids = hits.stream().map(h -> FieldValue.of(h.id())).toList();
-        var response = client.search(
-                s -> s.index(indexManager.alias())
-                        .size(0)
-                        .query(q -> q.terms(t -> t.field("duplicateOf").terms(v -> v.value(ids))))
-                        .aggregations(
-                                "by", a -> a.terms(t -> t.field("duplicateOf").size(ids.size()))),
-                Void.class);
+        var response =
+                client.search(duplicateCountRequest(hits.stream().map(Hit::id).toList()), Void.class);
         Map<String, Long> counts = new HashMap<>();
         for (StringTermsBucket b :
-                response.aggregations().get("by").sterms().buckets().array()) {
+                response.aggregations().get(DUPLICATES).sterms().buckets().array()) {
             counts.put(b.key().stringValue(), b.docCount());
         }
         return counts;
+    }
+
+    /** The duplicate-count search for the given representatives: a terms aggregation over {@code duplicateOf}. */
+    SearchRequest duplicateCountRequest(List<String> ids) {
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        return SearchRequest.of(s -> s.index(indexManager.alias())
+                .size(0)
+                .trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.terms(t -> t.field("duplicateOf").terms(v -> v.value(values))))
+                .aggregations(
+                        DUPLICATES, a -> a.terms(t -> t.field("duplicateOf").size(ids.size()))));
     }
 }
