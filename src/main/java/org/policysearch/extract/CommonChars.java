@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,10 +17,22 @@ final class CommonChars {
 
     private static final CommonChars DEFAULT = load();
 
-    private final Map<Integer, Integer> ranks;
+    /** Ranks of the BMP by code point, -1 when not listed: looked up for every character of every decoding. */
+    private final int[] bmpRanks = new int[Character.MAX_VALUE + 1];
+
+    private final Map<Integer, Integer> supplementaryRanks = new HashMap<>();
+    private final int size;
 
     private CommonChars(Map<Integer, Integer> ranks) {
-        this.ranks = ranks;
+        Arrays.fill(bmpRanks, -1);
+        ranks.forEach((c, rank) -> {
+            if (c <= Character.MAX_VALUE) {
+                bmpRanks[c] = rank;
+            } else {
+                supplementaryRanks.put(c, rank);
+            }
+        });
+        this.size = ranks.size();
     }
 
     static CommonChars defaults() {
@@ -28,11 +41,11 @@ final class CommonChars {
 
     /** Rank from 0 (most frequent), or -1 when not listed. */
     int rank(int codePoint) {
-        return ranks.getOrDefault(codePoint, -1);
+        return codePoint <= Character.MAX_VALUE ? bmpRanks[codePoint] : supplementaryRanks.getOrDefault(codePoint, -1);
     }
 
     int size() {
-        return ranks.size();
+        return size;
     }
 
     private static CommonChars load() {
@@ -50,7 +63,7 @@ final class CommonChars {
                         .filter(c -> !Character.isWhitespace(c))
                         .forEach(c -> ranks.putIfAbsent(c, ranks.size()));
             }
-            return new CommonChars(Map.copyOf(ranks));
+            return new CommonChars(ranks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

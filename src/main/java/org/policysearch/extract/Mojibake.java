@@ -17,6 +17,12 @@ final class Mojibake {
             "[\\u00E4-\\u00E9][\\u0080-\\u00BF\\u0152-\\u0192\\u02C6-\\u02DC\\u2013-\\u203A\\u20AC\\u2122]{2}"
                     + "|[\\u00C2\\u00C3][\\u0080-\\u00BF]");
 
+    private static final byte OTHER = 0;
+    private static final byte HAN = 1;
+    private static final byte HAN_IN_ROWS_E4_E9 = 2;
+    /** Per BMP code point: Han or not, and whether GBK puts it in rows E4-E9 with a trail byte 80-BF. */
+    private static final byte[] BMP_KINDS = bmpKinds();
+
     private Mojibake() {}
 
     static boolean suspected(String text, TextPlausibility.Score score) {
@@ -39,18 +45,30 @@ final class Mojibake {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
+            if (c > Character.MAX_VALUE) {
+                // Supplementary Han takes four bytes in GB18030: never one of those two-byte rows.
+                han += Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 1 : 0;
+                continue;
+            }
+            byte kind = BMP_KINDS[c];
+            han += kind == OTHER ? 0 : 1;
+            suspicious += kind == HAN_IN_ROWS_E4_E9 ? 1 : 0;
+        }
+        return suspicious >= 4 && suspicious * 4 >= han;
+    }
+
+    private static byte[] bmpKinds() {
+        byte[] kinds = new byte[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
             if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
                 continue;
             }
-            han++;
-            byte[] gb = new String(Character.toChars(c)).getBytes(GB18030);
+            byte[] gb = String.valueOf((char) c).getBytes(GB18030);
             int lead = gb[0] & 0xFF;
             int trail = gb.length == 2 ? gb[1] & 0xFF : 0;
-            if (lead >= 0xE4 && lead <= 0xE9 && trail >= 0x80 && trail <= 0xBF) {
-                suspicious++;
-            }
+            kinds[c] = lead >= 0xE4 && lead <= 0xE9 && trail >= 0x80 && trail <= 0xBF ? HAN_IN_ROWS_E4_E9 : HAN;
         }
-        return suspicious >= 4 && suspicious * 4 >= han;
+        return kinds;
     }
 
     private static boolean latin1Mojibake(String text) {

@@ -8,9 +8,14 @@ package org.policysearch.extract;
 final class TextPlausibility {
 
     private final CommonChars common;
+    /** {@link #weight} of every BMP code point, computed once: charset choice weighs every character of a sample. */
+    private final double[] bmpWeights = new double[Character.MAX_VALUE + 1];
 
     TextPlausibility(CommonChars common) {
         this.common = common;
+        for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
+            bmpWeights[c] = weight(c);
+        }
     }
 
     /**
@@ -39,7 +44,7 @@ final class TextPlausibility {
             if (c == 0xFFFD) {
                 replacements++;
             }
-            sum += weight(c);
+            sum += c <= Character.MAX_VALUE ? bmpWeights[c] : weight(c);
         }
         return new Score(nonAscii == 0 ? 0 : sum / nonAscii, nonAscii, replacements);
     }

@@ -51,35 +51,49 @@ final class Keywords {
 
     List<String> extract(String fullText) {
         String simplifiedText = fullText.length() > MAX_CHARS ? fullText.substring(0, MAX_CHARS) : fullText;
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, Integer> firstSeen = new HashMap<>();
+        // n-gram -> {count, first offset}: one map, filled in the same order as ever, so ties among candidates (same
+        // score, same first offset) keep the order they always had (the map's iteration order).
+        Map<String, int[]> grams = new HashMap<>();
         int runStart = -1;
         for (int i = 0; i <= simplifiedText.length(); i++) {
             boolean han = i < simplifiedText.length() && Topics.isHan(simplifiedText.charAt(i));
             if (han && runStart < 0) {
                 runStart = i;
             } else if (!han && runStart >= 0) {
-                countRun(simplifiedText, runStart, i, counts, firstSeen);
+                countRun(simplifiedText, runStart, i, grams);
                 runStart = -1;
             }
         }
+        // Only n-grams seen MIN_COUNT times matter from here: a rarer one is no candidate, and an extension seen
+        // fewer than MIN_COUNT times never covers FRAGMENT_SHARE of a candidate's (at least MIN_COUNT) occurrences.
+        List<String> frequent = new ArrayList<>();
+        grams.forEach((g, c) -> {
+            if (c[0] >= MIN_COUNT) {
+                frequent.add(g);
+            }
+        });
         Map<String, Integer> widest = new HashMap<>();
-        counts.forEach((g, c) -> {
+        for (String g : frequent) {
             if (g.length() > 2) {
+                int c = grams.get(g)[0];
                 widest.merge(g.substring(1), c, Math::max);
                 widest.merge(g.substring(0, g.length() - 1), c, Math::max);
             }
-        });
-        List<String> candidates = new ArrayList<>(counts.keySet());
-        candidates.removeIf(g -> g.length() > 4
-                || counts.get(g) < MIN_COUNT
-                || stopWords.contains(g)
-                || edgeChars.indexOf(g.charAt(0)) >= 0
-                || edgeChars.indexOf(g.charAt(g.length() - 1)) >= 0
-                || widest.getOrDefault(g, 0) >= FRAGMENT_SHARE * counts.get(g));
-        candidates.sort(Comparator.<String>comparingInt(g -> counts.get(g) * (g.length() - 1))
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String g : frequent) {
+            int c = grams.get(g)[0];
+            if (g.length() <= 4
+                    && !stopWords.contains(g)
+                    && edgeChars.indexOf(g.charAt(0)) < 0
+                    && edgeChars.indexOf(g.charAt(g.length() - 1)) < 0
+                    && widest.getOrDefault(g, 0) < FRAGMENT_SHARE * c) {
+                candidates.add(g);
+            }
+        }
+        candidates.sort(Comparator.<String>comparingInt(g -> grams.get(g)[0] * (g.length() - 1))
                 .reversed()
-                .thenComparing(firstSeen::get));
+                .thenComparingInt(g -> grams.get(g)[1]));
         List<String> picked = new ArrayList<>();
         for (String g : candidates) {
             if (picked.size() == MAX) {
@@ -92,13 +106,12 @@ final class Keywords {
         return picked;
     }
 
-    private void countRun(String text, int from, int to, Map<String, Integer> counts, Map<String, Integer> firstSeen) {
+    private static void countRun(String text, int from, int to, Map<String, int[]> grams) {
         // 5-grams are counted only to recognise 4-gram fragments.
         for (int n = 2; n <= 5; n++) {
             for (int i = from; i + n <= to; i++) {
-                String g = text.substring(i, i + n);
-                counts.merge(g, 1, Integer::sum);
-                firstSeen.putIfAbsent(g, i);
+                int first = i;
+                grams.computeIfAbsent(text.substring(i, i + n), g -> new int[] {0, first})[0]++;
             }
         }
     }

@@ -62,6 +62,9 @@ public final class MetadataExtractor {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?:(?<![A-Za-z])(?:X{1,4}|×{1,4}|Ｘ{1,4})(?=\\p{IsHan}))|(?:(?<=\\p{IsHan})(?:X{1,4}|×{1,4}|Ｘ{1,4})(?![A-Za-z]))"
                     + "|(?:20[_＿Xx×]{1,2}|20\\d[_＿Xx×]|_{2,})\\s*年");
+    /** Every PLACEHOLDER match holds one of these: texts without any (most) skip the pattern's slow scan. */
+    private static final String PLACEHOLDER_CHARS = "Xx×Ｘ_＿";
+
     private static final Pattern FLAG_SPLIT = Pattern.compile("[,\\s]+");
     /** Header and footer: where labelled fields and signing blocks live, as opposed to the narrative body. */
     private static final int EDGE_LINES = 8;
@@ -445,7 +448,9 @@ public final class MetadataExtractor {
                 .flatMap(v -> FLAG_SPLIT.splitAsStream(v.strip()))
                 .filter(f -> !f.isEmpty())
                 .forEach(flags::add);
-        if (PLACEHOLDER.matcher((title == null ? "" : title) + "\n" + in.text()).find()) {
+        String text = (title == null ? "" : title) + "\n" + in.text();
+        if (text.chars().anyMatch(c -> PLACEHOLDER_CHARS.indexOf(c) >= 0)
+                && PLACEHOLDER.matcher(text).find()) {
             flags.add("placeholder");
         }
         return new ArrayList<>(flags);

@@ -22,17 +22,21 @@ final class Regions {
 
     private final Map<String, Place> byAlias = new HashMap<>();
     private final Set<String> contextual = new HashSet<>();
-    private int longest;
+    /** Longest alias starting with each char (0: none): most positions of a text start no alias at all. */
+    private final int[] longestFrom = new int[Character.MAX_VALUE + 1];
 
     Regions(List<String[]> rows) {
         for (String[] r : rows) {
             Place place = new Place(r[0], r[1].equals("province"), r[2]);
             for (String alias : r[3].split(",")) {
+                if (alias.isEmpty()) {
+                    continue;
+                }
                 byAlias.put(alias, place);
                 if (!place.province() && alias.length() == 2) {
                     contextual.add(alias);
                 }
-                longest = Math.max(longest, alias.length());
+                longestFrom[alias.charAt(0)] = Math.max(longestFrom[alias.charAt(0)], alias.length());
             }
         }
     }
@@ -49,7 +53,7 @@ final class Regions {
         int i = 0;
         while (i < simplifiedText.length()) {
             Place hit = null;
-            int len = Math.min(longest, simplifiedText.length() - i);
+            int len = Math.min(longestFrom[simplifiedText.charAt(i)], simplifiedText.length() - i);
             for (; len >= 2; len--) {
                 String alias = simplifiedText.substring(i, i + len);
                 hit = byAlias.get(alias);

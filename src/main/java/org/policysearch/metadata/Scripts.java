@@ -13,7 +13,12 @@ final class Scripts {
     private static final double TRADITIONAL_SHARE = 0.05;
 
     private static final int SAMPLE = 5000;
-    /** Han code point to its Simplified form (itself when it has none or several). */
+    /**
+     * BMP Han char to its Simplified form (itself when it has none or several), 0 until first asked: filled lazily
+     * because opencc is slow per call. Racing threads store the same value, and an int store is atomic.
+     */
+    private static final int[] SIMPLE_BMP = new int[Character.MAX_VALUE + 1];
+    /** The same for supplementary Han code points. */
     private static final Map<Integer, Integer> SIMPLE = new ConcurrentHashMap<>();
 
     private Scripts() {}
@@ -46,9 +51,19 @@ final class Scripts {
     }
 
     private static int simple(int cp) {
-        return SIMPLE.computeIfAbsent(cp, c -> {
-            String s = ZhConverterUtil.toSimple(Character.toString(c));
-            return s.codePointCount(0, s.length()) == 1 ? s.codePointAt(0) : c;
-        });
+        if (cp > Character.MAX_VALUE) {
+            return SIMPLE.computeIfAbsent(cp, Scripts::convert);
+        }
+        int known = SIMPLE_BMP[cp];
+        if (known == 0) {
+            known = convert(cp);
+            SIMPLE_BMP[cp] = known;
+        }
+        return known;
+    }
+
+    private static int convert(int cp) {
+        String s = ZhConverterUtil.toSimple(Character.toString(cp));
+        return s.codePointCount(0, s.length()) == 1 ? s.codePointAt(0) : cp;
     }
 }
