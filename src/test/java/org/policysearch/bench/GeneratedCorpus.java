@@ -1,0 +1,174 @@
+package org.policysearch.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.policysearch.SharedData;
+import org.policysearch.dedup.Fingerprint;
+import org.policysearch.dedup.Fingerprinter;
+import org.policysearch.index.PolicyDocument;
+import org.policysearch.ingest.IngestService;
+import org.policysearch.ingest.OriginalStore;
+
+/**
+ * Any number of article-sized documents generated from {@code ../shared/corpus}: every corpus document is analysed
+ * once by the service ({@link IngestService#analyse}: extraction, cleaning, metadata, fingerprint); generated document
+ * {@code i} is a run of consecutive paragraphs of one of them (chosen with a seed derived from {@code i}), cut at a
+ * sentence end near a length drawn uniformly from 0.4–1.6 × the mean, under the source's title, with the source's
+ * analysed metadata (date, type, issuing body, regions, topics, keywords, document number) and a fingerprint of its
+ * own text. The same {@code i} always gives the same document.
+ */
+final class GeneratedCorpus {
+
+    static final List<String> CORPORA = List.of("laws_lawrefbook", "xinwen_lianbo_cctv", "party_building_school_site");
+
+    /** One analysed corpus document and its paragraphs. */
+    record Source(PolicyDocument analysed, String[] paragraphs) {}
+
+    private final List<Source> sources;
+    private final int meanChars;
+    private final long seed;
+    /** Service CPU (all threads of the analysis) per corpus document, in ms. */
+    private final double analysisCpuMillisPerSource;
+
+    private GeneratedCorpus(List<Source> sources, int meanChars, long seed, double analysisCpuMillisPerSource) {
+        this.sources = sources;
+        this.meanChars = meanChars;
+        this.seed = seed;
+        this.analysisCpuMillisPerSource = analysisCpuMillisPerSource;
+    }
+
+    /** Reads and analyses every corpus text file on {@code threads} threads (skipped test without ../shared). */
+    static GeneratedCorpus load(IngestService ingest, int meanChars, long seed, int threads) throws Exception {
+        Path corpus = SharedData.require("corpus");
+        List<Path> files = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String name : CORPORA) {
+            Path dir = corpus.resolve(name);
+            try (BufferedReader lines = Files.newBufferedReader(dir.resolve("index.jsonl"), StandardCharsets.UTF_8)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    files.add(dir.resolve(json.readTree(line).get("file").asText()));
+                }
+            }
+        }
+        long cpu0 = Machine.serviceCpuMillis();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Source>> futures = new ArrayList<>();
+        for (Path f : files) {
+            futures.add(pool.submit(() -> {
+                byte[] bytes = Files.readAllBytes(f);
+                String sha = OriginalStore.sha256(bytes);
+                PolicyDocument d = ingest.analyse(
+                        bytes,
+                        new OriginalStore.OriginalInfo(
+                                sha,
+                                f.getFileName().toString(),
+                                null,
+                                bytes.length,
+                                Instant.now().toString()));
+                String[] paragraphs = Arrays.stream(d.text().split("\n"))
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toArray(String[]::new);
+                return new Source(d, paragraphs);
+            }));
+        }
+        List<Source> sources = new ArrayList<>();
+        for (Future<Source> future : futures) {
+            Source s = future.get();
+            if (s.paragraphs().length > 0) {
+                sources.add(s);
+            }
+        }
+        pool.shutdown();
+        double perSource = (Machine.serviceCpuMillis() - cpu0) / (double) files.size();
+        return new GeneratedCorpus(List.copyOf(sources), meanChars, seed, perSource);
+    }
+
+    int sourceCount() {
+        return sources.size();
+    }
+
+    double analysisCpuMillisPerSource() {
+        return analysisCpuMillisPerSource;
+    }
+
+    /** The title and body of document {@code i}, as a plain-text file would hold them (title line first). */
+    String fileText(long i) {
+        Piece p = piece(i);
+        return p.title() + "\n\n" + p.body();
+    }
+
+    /** Document {@code i} as the service would index it, analysis taken from its source. */
+    PolicyDocument document(long i, Fingerprinter fingerprinter) {
+        Piece p = piece(i);
+        PolicyDocument s = p.source().analysed();
+        byte[] bytes = (p.title() + "\n\n" + p.body()).getBytes(StandardCharsets.UTF_8);
+        String sha = OriginalStore.sha256(bytes);
+        Fingerprint fp = fingerprinter.fingerprint(p.body());
+        return new PolicyDocument(
+                IngestService.idOf(sha),
+                p.title(),
+                p.body(),
+                s.date(),
+                s.year(),
+                s.source(),
+                null,
+                s.author(),
+                s.issuingBody(),
+                s.docNumber(),
+                s.type(),
+                s.regions(),
+                s.topics(),
+                s.keywords(),
+                s.script(),
+                s.flags(),
+                null,
+                s.contentType(),
+                s.charset(),
+                s.rulesFired(),
+                s.provenance(),
+                Instant.now().toString(),
+                "gen-" + i + ".txt",
+                (long) bytes.length,
+                sha,
+                fp.exactHash(),
+                fp.encodedMinhash(),
+                fp.bands());
+    }
+
+    private record Piece(Source source, String title, String body) {}
+
+    private Piece piece(long i) {
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + i);
+        Source s = sources.get(random.nextInt(sources.size()));
+        int target = (int) (meanChars * (0.4 + 1.2 * random.nextDouble()));
+        String[] paragraphs = s.paragraphs();
+        int start = random.nextInt(paragraphs.length);
+        StringBuilder body = new StringBuilder();
+        for (int k = start; k < paragraphs.length && body.length() < target; k++) {
+            if (!body.isEmpty()) {
+                body.append('\n');
+            }
+            body.append(paragraphs[k]);
+        }
+        // A long paragraph (a law's article, a speech) is cut at the last sentence end before 1.3 × the target.
+        int limit = (int) (target * 1.3);
+        if (body.length() > limit) {
+            int cut = body.lastIndexOf("。", limit);
+            body.setLength(cut > target / 2 ? cut + 1 : limit);
+        }
+        String title = s.analysed().title() == null ? "" : s.analysed().title();
+        return new Piece(s, title, body.toString());
+    }
+}
