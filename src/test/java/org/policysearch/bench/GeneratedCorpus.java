@@ -2,6 +2,7 @@ package org.policysearch.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ final class GeneratedCorpus {
 
     static final List<String> CORPORA = List.of("laws_lawrefbook", "xinwen_lianbo_cctv", "party_building_school_site");
 
-    /** One analysed corpus document and its paragraphs. */
-    record Source(PolicyDocument analysed, String[] paragraphs) {}
+    /** One corpus document: its title, its analysis (null when not analysed) and its paragraphs. */
+    record Source(String title, PolicyDocument analysed, String[] paragraphs) {}
 
     private final List<Source> sources;
     private final int meanChars;
@@ -50,17 +51,7 @@ final class GeneratedCorpus {
 
     /** Reads and analyses every corpus text file on {@code threads} threads (skipped test without ../shared). */
     static GeneratedCorpus load(IngestService ingest, int meanChars, long seed, int threads) throws Exception {
-        Path corpus = SharedData.require("corpus");
-        List<Path> files = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String name : CORPORA) {
-            Path dir = corpus.resolve(name);
-            try (BufferedReader lines = Files.newBufferedReader(dir.resolve("index.jsonl"), StandardCharsets.UTF_8)) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    files.add(dir.resolve(json.readTree(line).get("file").asText()));
-                }
-            }
-        }
+        List<Path> files = files();
         long cpu0 = Machine.serviceCpuMillis();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<Source>> futures = new ArrayList<>();
@@ -80,7 +71,7 @@ final class GeneratedCorpus {
                         .map(String::strip)
                         .filter(p -> !p.isEmpty())
                         .toArray(String[]::new);
-                return new Source(d, paragraphs);
+                return new Source(d.title() == null ? "" : d.title(), d, paragraphs);
             }));
         }
         List<Source> sources = new ArrayList<>();
@@ -93,6 +84,40 @@ final class GeneratedCorpus {
         pool.shutdown();
         double perSource = (Machine.serviceCpuMillis() - cpu0) / (double) files.size();
         return new GeneratedCorpus(List.copyOf(sources), meanChars, seed, perSource);
+    }
+
+    /**
+     * The corpus text files as they are, unanalysed (title: the first line): enough to write new files to upload,
+     * without the minutes the analysis of the whole corpus takes.
+     */
+    static GeneratedCorpus unanalysed(int meanChars, long seed) throws IOException {
+        List<Source> sources = new ArrayList<>();
+        for (Path f : files()) {
+            String[] lines = Files.readString(f, StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toArray(String[]::new);
+            if (lines.length > 1) {
+                sources.add(new Source(lines[0], null, Arrays.copyOfRange(lines, 1, lines.length)));
+            }
+        }
+        return new GeneratedCorpus(List.copyOf(sources), meanChars, seed, 0);
+    }
+
+    private static List<Path> files() throws IOException {
+        Path corpus = SharedData.require("corpus");
+        List<Path> files = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String name : CORPORA) {
+            Path dir = corpus.resolve(name);
+            try (BufferedReader lines = Files.newBufferedReader(dir.resolve("index.jsonl"), StandardCharsets.UTF_8)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    files.add(dir.resolve(json.readTree(line).get("file").asText()));
+                }
+            }
+        }
+        return files;
     }
 
     int sourceCount() {
@@ -168,7 +193,6 @@ final class GeneratedCorpus {
             int cut = body.lastIndexOf("。", limit);
             body.setLength(cut > target / 2 ? cut + 1 : limit);
         }
-        String title = s.analysed().title() == null ? "" : s.analysed().title();
-        return new Piece(s, title, body.toString());
+        return new Piece(s, s.title(), body.toString());
     }
 }

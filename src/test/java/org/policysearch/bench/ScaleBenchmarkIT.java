@@ -61,7 +61,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"policy.ingest.load-samples=false", "policy.index.alias=bench-scale", "API_KEY=bench-secret"})
+        properties = {
+            "policy.ingest.load-samples=false",
+            "policy.index.alias=bench-scale",
+            // The node takes minutes to start when other engineers' builds hold the cores.
+            "policy.elasticsearch.managed.startup-timeout=15m",
+            "API_KEY=bench-secret"
+        })
 class ScaleBenchmarkIT {
 
     static final long DOCS = Long.getLong("bench.docs", 20_000);
