@@ -462,7 +462,9 @@ class SoakBenchmarkIT {
                 .append(". Command:\n\n```\nflock /tmp/bench.lock mvn -B -q -Des-plugin.skip=true verify")
                 .append(" -Dit.test=SoakBenchmarkIT -Dbench=true -Dbench.soak.minutes=")
                 .append(MINUTES)
-                .append(" -DskipCorpusITs=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
+                .append(" -DargLine=-Xmx")
+                .append(Runtime.getRuntime().maxMemory() >> 20)
+                .append("m -DskipCorpusITs=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
         md.append("## Machine\n\n").append(Machine.describe(client)).append("\n\n");
         md.append("## Method\n\n")
                 .append(
