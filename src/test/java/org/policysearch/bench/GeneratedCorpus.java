@@ -49,41 +49,61 @@ final class GeneratedCorpus {
         this.analysisCpuMillisPerSource = analysisCpuMillisPerSource;
     }
 
-    /** Reads and analyses every corpus text file on {@code threads} threads (skipped test without ../shared). */
-    static GeneratedCorpus load(IngestService ingest, int meanChars, long seed, int threads) throws Exception {
+    /** The analysed corpus, kept between runs: analysing it takes minutes on a busy box. */
+    record Analysed(double cpuMillisPerDocument, List<PolicyDocument> documents) {}
+
+    /**
+     * Reads and analyses every corpus text file on {@code threads} threads (skipped test without ../shared), or
+     * reads the analysis an earlier run kept in {@code cache}.
+     */
+    static GeneratedCorpus load(IngestService ingest, int meanChars, long seed, int threads, Path cache)
+            throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Analysed analysed;
+        if (Files.exists(cache)) {
+            analysed = json.readValue(cache.toFile(), Analysed.class);
+        } else {
+            analysed = analyse(ingest, threads);
+            Files.createDirectories(cache.toAbsolutePath().getParent());
+            json.writeValue(cache.toFile(), analysed);
+        }
+        List<Source> sources = new ArrayList<>();
+        for (PolicyDocument d : analysed.documents()) {
+            String[] paragraphs = Arrays.stream(d.text().split("\n"))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .toArray(String[]::new);
+            if (paragraphs.length > 0) {
+                sources.add(new Source(d.title() == null ? "" : d.title(), d, paragraphs));
+            }
+        }
+        return new GeneratedCorpus(List.copyOf(sources), meanChars, seed, analysed.cpuMillisPerDocument());
+    }
+
+    private static Analysed analyse(IngestService ingest, int threads) throws Exception {
         List<Path> files = files();
         long cpu0 = Machine.serviceCpuMillis();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Source>> futures = new ArrayList<>();
+        List<Future<PolicyDocument>> futures = new ArrayList<>();
         for (Path f : files) {
             futures.add(pool.submit(() -> {
                 byte[] bytes = Files.readAllBytes(f);
-                String sha = OriginalStore.sha256(bytes);
-                PolicyDocument d = ingest.analyse(
+                return ingest.analyse(
                         bytes,
                         new OriginalStore.OriginalInfo(
-                                sha,
+                                OriginalStore.sha256(bytes),
                                 f.getFileName().toString(),
                                 null,
                                 bytes.length,
                                 Instant.now().toString()));
-                String[] paragraphs = Arrays.stream(d.text().split("\n"))
-                        .map(String::strip)
-                        .filter(p -> !p.isEmpty())
-                        .toArray(String[]::new);
-                return new Source(d.title() == null ? "" : d.title(), d, paragraphs);
             }));
         }
-        List<Source> sources = new ArrayList<>();
-        for (Future<Source> future : futures) {
-            Source s = future.get();
-            if (s.paragraphs().length > 0) {
-                sources.add(s);
-            }
+        List<PolicyDocument> documents = new ArrayList<>();
+        for (Future<PolicyDocument> future : futures) {
+            documents.add(future.get());
         }
         pool.shutdown();
-        double perSource = (Machine.serviceCpuMillis() - cpu0) / (double) files.size();
-        return new GeneratedCorpus(List.copyOf(sources), meanChars, seed, perSource);
+        return new Analysed((Machine.serviceCpuMillis() - cpu0) / (double) files.size(), documents);
     }
 
     /**

@@ -140,7 +140,7 @@ class ScaleBenchmarkIT {
     @Test
     void scale() throws Exception {
         long t0 = System.nanoTime();
-        GeneratedCorpus corpus = GeneratedCorpus.load(ingestService, CHARS, 7, 2);
+        GeneratedCorpus corpus = GeneratedCorpus.load(ingestService, CHARS, 7, 2, Path.of("target/bench-analysed-corpus.json"));
         double corpusSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 "Analysed %d corpus documents in %.0f s (%.1f CPU-ms each)%n",
@@ -438,7 +438,8 @@ class ScaleBenchmarkIT {
                         "- %,d documents generated from the %d documents of `../shared/corpus` (laws, news, party"
                                 + " building; the text files). Every corpus document was first analysed by the service"
                                 + " (`IngestService.analyse`: extraction, cleaning, metadata, fingerprint; %.1f CPU-ms"
-                                + " each). Generated document *i* is a run of consecutive paragraphs of one corpus"
+                                + " each, on 2 threads, in the first run; later runs read that analysis from"
+                                + " `target/bench-analysed-corpus.json`). Generated document *i* is a run of consecutive paragraphs of one corpus"
                                 + " document (seeded by *i*), cut at a sentence end near a length drawn uniformly from"
                                 + " 0.4–1.6 × %d characters, under its source's title and with its source's analysed"
                                 + " metadata (date, year, type, issuing body, document number, regions, topics,"
