@@ -84,6 +84,8 @@ class ScaleBenchmarkIT {
 
     private static final boolean DISK_USAGE = Boolean.parseBoolean(System.getProperty("bench.diskUsage", "true"));
     private static final long PROGRESS_EVERY = 50_000;
+    /** Re-sent after a resume: more than the bulk requests in flight (2 × 200) and the one being filled. */
+    private static final long RESEND = 1_000;
     private static final Path DATA = Path.of("target/bench-data-scale-" + DOCS);
 
     @DynamicPropertySource
@@ -140,7 +142,8 @@ class ScaleBenchmarkIT {
     @Test
     void scale() throws Exception {
         long t0 = System.nanoTime();
-        GeneratedCorpus corpus = GeneratedCorpus.load(ingestService, CHARS, 7, 2, Path.of("target/bench-analysed-corpus.json"));
+        GeneratedCorpus corpus =
+                GeneratedCorpus.load(ingestService, CHARS, 7, 2, Path.of("target/bench-analysed-corpus.json"));
         double corpusSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 "Analysed %d corpus documents in %.0f s (%.1f CPU-ms each)%n",
@@ -176,18 +179,30 @@ class ScaleBenchmarkIT {
         return cpu / 1e6 / ANALYSIS_SAMPLE;
     }
 
+    /**
+     * Loads the documents, or finds them loaded by an earlier run. A load cut short (a killed JVM) resumes from its
+     * last checkpoint (written every {@value #PROGRESS_EVERY} documents) minus the bulk requests that may have been in
+     * flight; ids are deterministic, so re-sent documents overwrite themselves. Times and CPU are summed over the
+     * parts (the time between the last checkpoint and the kill is not counted).
+     */
     private Load ensureLoaded(GeneratedCorpus corpus) throws IOException {
         String alias = indexManager.alias();
         Path stats = DATA.resolve("load.json");
+        Path checkpoint = DATA.resolve("load-checkpoint.json");
         client.indices().refresh(r -> r.index(alias));
         long have = client.count(c -> c.index(alias)).count();
         if (have == DOCS && Files.exists(stats)) {
             System.out.println("Index already holds " + have + " documents: measuring only");
             return json.readValue(stats.toFile(), Load.class);
         }
-        assertThat(have)
-                .as("a partial index from an interrupted load: delete " + DATA)
-                .isZero();
+        Load base = Files.exists(checkpoint)
+                ? json.readValue(checkpoint.toFile(), Load.class)
+                : new Load(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", List.of());
+        assertThat(have > 0 && base.docs() == 0)
+                .as("a partial index without a checkpoint: delete " + DATA)
+                .isFalse();
+        long from = Math.max(0, base.docs() - RESEND);
+        System.out.printf("Loading from document %d (%d in the index)%n", from, have);
         String index = indexManager.indicesBehindAlias().iterator().next();
         client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
 
@@ -217,28 +232,52 @@ class ScaleBenchmarkIT {
         long generatorCpu = 0;
         long chars = 0;
         long bytes = 0;
-        List<Progress> progress = new ArrayList<>();
+        List<Progress> progress = new ArrayList<>(base.progress());
         long windowStart = start;
+        long windowFrom = from;
+        Load load = base;
         try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
-            for (long i = 0; i < DOCS; i++) {
+            for (long i = from; i < DOCS; i++) {
                 long g0 = threads.getCurrentThreadCpuTime();
                 PolicyDocument d = corpus.document(i, fingerprinter);
-                chars += d.title().length() + d.text().length();
-                bytes += d.size();
+                if (i >= base.docs()) {
+                    chars += d.title().length() + d.text().length();
+                    bytes += d.size();
+                }
                 var operation = batchStore.indexOperation(d);
                 generatorCpu += threads.getCurrentThreadCpuTime() - g0;
                 ingester.add(operation);
                 if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == DOCS) {
                     long now = System.nanoTime();
-                    long window = (i + 1) % PROGRESS_EVERY == 0 ? PROGRESS_EVERY : (i + 1) % PROGRESS_EVERY;
+                    long[] cpu = cpu();
+                    load = new Load(
+                            i + 1,
+                            base.millis() + (now - start) / 1_000_000,
+                            base.chars() + chars,
+                            base.bytes() + bytes,
+                            base.esCpuMillis() + cpu[1] - cpu0[1],
+                            base.serviceCpuMillis() + cpu[0] - cpu0[0],
+                            base.generatorCpuMillis() + generatorCpu / 1_000_000,
+                            (base.machineBusy() * base.millis()
+                                            + (cpu[2] - cpu0[2])
+                                                    / (double) Math.max(1, cpu[3] - cpu0[3])
+                                                    * (now - start)
+                                                    / 1e6)
+                                    / (base.millis() + (now - start) / 1e6),
+                            Processes.loadAverage(),
+                            base.errors() + errors.get(),
+                            LocalDateTime.now().withNano(0).toString(),
+                            progress);
                     Progress p = new Progress(
                             i + 1,
-                            (now - start) / 1_000_000,
-                            window * 1e9 / (now - windowStart),
-                            (i + 1) * 1e9 / (now - start),
-                            Machine.elasticsearchCpuMillis(client) - cpu0[1]);
+                            load.millis(),
+                            (i + 1 - windowFrom) * 1e9 / (now - windowStart),
+                            (i + 1) * 1000.0 / load.millis(),
+                            load.esCpuMillis());
                     progress.add(p);
+                    json.writerWithDefaultPrettyPrinter().writeValue(checkpoint.toFile(), load);
                     windowStart = now;
+                    windowFrom = i + 1;
                     System.out.printf(
                             "%s %d docs, %.0f s, %.0f docs/s now, %.0f docs/s overall, load %.1f, errors %d%n",
                             LocalDateTime.now().withNano(0),
@@ -247,25 +286,25 @@ class ScaleBenchmarkIT {
                             p.windowDocsPerSecond(),
                             p.docsPerSecond(),
                             Processes.loadAverage(),
-                            errors.get());
+                            load.errors());
                 }
             }
         }
         client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
         client.indices().refresh(r -> r.index(alias));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        long[] cpu1 = cpu();
-        Load load = new Load(
-                DOCS,
-                millis,
-                chars,
-                bytes,
-                cpu1[1] - cpu0[1],
-                cpu1[0] - cpu0[0],
-                generatorCpu / 1_000_000,
-                (cpu1[2] - cpu0[2]) / (double) Math.max(1, cpu1[3] - cpu0[3]),
+        // The refresh after the flush belongs to the load.
+        long tail = (System.nanoTime() - windowStart) / 1_000_000;
+        load = new Load(
+                load.docs(),
+                load.millis() + tail,
+                load.chars(),
+                load.bytes(),
+                base.esCpuMillis() + Machine.elasticsearchCpuMillis(client) - cpu0[1],
+                load.serviceCpuMillis(),
+                load.generatorCpuMillis(),
+                load.machineBusy(),
                 Processes.loadAverage(),
-                errors.get(),
+                base.errors() + errors.get(),
                 LocalDateTime.now().withNano(0).toString(),
                 progress);
         json.writerWithDefaultPrettyPrinter().writeValue(stats.toFile(), load);
