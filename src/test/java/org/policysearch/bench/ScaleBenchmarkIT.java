@@ -86,6 +86,7 @@ class ScaleBenchmarkIT {
     private static final long PROGRESS_EVERY = 50_000;
     /** Re-sent after a resume: more than the bulk requests in flight (2 × 200) and the one being filled. */
     private static final long RESEND = 1_000;
+
     private static final Path DATA = Path.of("target/bench-data-scale-" + DOCS);
 
     @DynamicPropertySource
