@@ -20,14 +20,17 @@ import java.util.Random;
  * phrases, passages, questions, document numbers, Traditional), every third one with a facet filter on a value that
  * exists in the index, shuffled with a fixed seed: the same mix as {@code SearchLatencyBenchmarkIT}.
  */
-final class QueryMix {
+public final class QueryMix {
 
-    /** One query: its kind, the text typed, and the API query string. */
-    record Query(String kind, String q, String apiQuery) {}
+    /**
+     * One query: its kind, the text typed, its facet filter ({@code null} for none: {@code filter[0]} the parameter,
+     * {@code filter[1]} the value), and the API query string.
+     */
+    public record Query(String kind, String q, String[] filter, String apiQuery) {}
 
     private QueryMix() {}
 
-    static List<Query> load(ElasticsearchClient client, String alias) throws IOException {
+    public static List<Query> load(ElasticsearchClient client, String alias) throws IOException {
         List<String[]> filters = new ArrayList<>();
         topValues(client, alias, "type", 2).forEach(v -> filters.add(new String[] {"type", v}));
         topValues(client, alias, "year", 1).forEach(v -> filters.add(new String[] {"year", v}));
@@ -42,12 +45,13 @@ final class QueryMix {
                 String q = row.get("query").asText();
                 String kind = row.get("kind").asText();
                 String api = "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+                String[] f = null;
                 if (i % 3 == 0 && !filters.isEmpty()) {
-                    String[] f = filters.get((i / 3) % filters.size());
+                    f = filters.get((i / 3) % filters.size());
                     api += "&" + f[0] + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8);
                     kind += "+facet";
                 }
-                mix.add(new Query(kind, q, api));
+                mix.add(new Query(kind, q, f, api));
             }
         }
         Collections.shuffle(mix, new Random(42));
@@ -55,7 +59,7 @@ final class QueryMix {
     }
 
     /** How many queries of each kind (facet filters not counted apart). */
-    static Map<String, Integer> kinds(List<Query> mix) {
+    public static Map<String, Integer> kinds(List<Query> mix) {
         Map<String, Integer> kinds = new LinkedHashMap<>();
         mix.forEach(m -> kinds.merge(m.kind().replace("+facet", ""), 1, Integer::sum));
         return kinds;

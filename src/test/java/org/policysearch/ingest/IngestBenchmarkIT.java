@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.policysearch.SharedData;
+import org.policysearch.bench.IndexDocuments;
 import org.policysearch.bench.Machine;
 import org.policysearch.clean.CleanedText;
 import org.policysearch.clean.TextCleaner;
@@ -139,7 +137,7 @@ class IngestBenchmarkIT {
             runs.add(run("service batch path", round, indexed, millis, before));
             System.out.printf("round %d pipeline: %d docs in %d ms %s%n", round, indexed, millis, lastStatus.counts());
             if (produced == null) {
-                produced = readBack(pipeIndex);
+                produced = IndexDocuments.readAll(client, pipeIndex);
             }
             for (String view : List.of("full", "words", "words+bigram")) {
                 String rawIndex = "bench-ingest-raw-" + view.replace('+', '-') + "-" + stamp + "-" + round;
@@ -280,31 +278,6 @@ class IngestBenchmarkIT {
     private long count(String index) throws IOException {
         client.indices().refresh(r -> r.index(index));
         return client.count(c -> c.index(index)).count();
-    }
-
-    private List<PolicyDocument> readBack(String index) throws IOException {
-        List<PolicyDocument> out = new ArrayList<>();
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> from = after;
-            var response = client.search(
-                    s -> {
-                        s.index(index)
-                                .size(500)
-                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                        if (from != null) {
-                            s.searchAfter(from);
-                        }
-                        return s;
-                    },
-                    PolicyDocument.class);
-            List<Hit<PolicyDocument>> hits = response.hits().hits();
-            if (hits.isEmpty()) {
-                return out;
-            }
-            hits.forEach(h -> out.add(h.source()));
-            after = hits.get(hits.size() - 1).sort();
-        }
     }
 
     /** The index definition with the text views reduced: words only, or words and bigrams (no char view). */

@@ -5,31 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -40,7 +32,9 @@ import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.policysearch.SharedData;
+import org.policysearch.bench.IndexDocuments;
 import org.policysearch.bench.Machine;
+import org.policysearch.bench.QueryMix;
 import org.policysearch.index.BatchStore;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
@@ -238,7 +232,7 @@ class SearchLatencyBenchmarkIT {
         } else {
             session = "resumed at " + have + " documents";
         }
-        List<PolicyDocument> originals = readOriginals(alias);
+        List<PolicyDocument> originals = IndexDocuments.readAll(client, alias);
         long copies = copyUntil(originals, Math.max(0, have - originals.size()));
         client.indices().refresh(r -> r.index(alias));
         long now = client.count(c -> c.index(alias)).count();
@@ -374,34 +368,6 @@ class SearchLatencyBenchmarkIT {
         client.indices().refresh(r -> r.index(indexManager.alias()));
     }
 
-    /** The documents the batch path produced (copies have {@code -c<n>} in their ids), in id order. */
-    private List<PolicyDocument> readOriginals(String index) throws IOException {
-        List<PolicyDocument> out = new ArrayList<>();
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> from = after;
-            var response = client.search(
-                    s -> {
-                        s.index(index)
-                                .size(500)
-                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                        if (from != null) {
-                            s.searchAfter(from);
-                        }
-                        return s;
-                    },
-                    PolicyDocument.class);
-            if (response.hits().hits().isEmpty()) {
-                return out;
-            }
-            response.hits().hits().forEach(h -> out.add(h.source()));
-            after = response.hits()
-                    .hits()
-                    .get(response.hits().hits().size() - 1)
-                    .sort();
-        }
-    }
-
     /**
      * Copy {@code n} of a document: a new id, one paragraph left out (the n-th, so copies differ in text and
      * length) and the date moved back {@code n % 5} years, so facets and date sorts see more than one value.
@@ -454,58 +420,23 @@ class SearchLatencyBenchmarkIT {
                 d.lshBands());
     }
 
-    /** The most common values of a facet field, to filter on values that exist. */
-    private List<String> topValues(String field, int n) throws IOException {
-        var response = client.search(
-                s -> s.index(indexManager.alias())
-                        .size(0)
-                        .aggregations("v", a -> a.terms(t -> t.field(field).size(n))),
-                Void.class);
-        var agg = response.aggregations().get("v");
-        List<String> out = new ArrayList<>();
-        if (agg.isSterms()) {
-            agg.sterms().buckets().array().forEach(b -> out.add(b.key().stringValue()));
-        } else if (agg.isLterms()) {
-            agg.lterms().buckets().array().forEach(b -> out.add(Long.toString(b.key())));
-        }
-        return out;
-    }
-
     /**
      * The judged queries (titles, topics, two-character keywords, quoted phrases, passages, questions, document
      * numbers, Traditional), every third one with a facet filter, shuffled with a fixed seed.
      */
     private List<Mixed> mix() throws IOException {
-        List<String[]> filters = new ArrayList<>();
-        topValues("type", 2).forEach(v -> filters.add(new String[] {"type", v}));
-        topValues("year", 1).forEach(v -> filters.add(new String[] {"year", v}));
-        topValues("regions", 1).forEach(v -> filters.add(new String[] {"region", v}));
-        List<Mixed> mix = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("/relevance/judged-queries.jsonl"), StandardCharsets.UTF_8))) {
-            int i = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine(), i++) {
-                JsonNode row = json.readTree(line);
-                MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-                params.add("q", row.get("query").asText());
-                String kind = row.get("kind").asText();
-                if (i % 3 == 0) {
-                    String[] f = filters.get((i / 3) % filters.size());
-                    params.add(f[0], f[1]);
-                    kind += "+facet";
-                }
-                StringBuilder qs = new StringBuilder();
-                params.forEach((k, vs) -> vs.forEach(v -> qs.append(qs.isEmpty() ? "" : "&")
-                        .append(k)
-                        .append('=')
-                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8))));
-                String body = JsonpUtils.toJsonString(
-                        searchService.request(SearchController.parse(params)), client._jsonpMapper());
-                mix.add(new Mixed(kind, qs.toString(), body));
+        List<Mixed> mix = new ArrayList<>();
+        for (QueryMix.Query query : QueryMix.load(client, indexManager.alias())) {
+            MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+            params.add("q", query.q());
+            if (query.filter() != null) {
+                params.add(query.filter()[0], query.filter()[1]);
             }
+            String body = JsonpUtils.toJsonString(
+                    searchService.request(SearchController.parse(params)), client._jsonpMapper());
+            mix.add(new Mixed(query.kind(), query.apiQuery(), body));
         }
-        Collections.shuffle(mix, new Random(42));
         // The bodies as sent, one per line, for profiling a query by hand (_search?profile=true).
         Files.write(
                 Path.of(dataDir, "bench-latency-mix.jsonl"),
