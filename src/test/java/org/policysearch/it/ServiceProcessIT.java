@@ -133,49 +133,15 @@ class ServiceProcessIT {
     // --- helpers ---
 
     private static Process startService() throws Exception {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("policy-search-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run after 'mvn package'"));
-        }
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        jar.toString(),
-                        "--policy.data-dir=" + dataDir,
-                        "--policy.elasticsearch.managed.heap=512m",
-                        "--policy.ingest.load-samples=false")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dataDir.resolve("service.log").toFile()));
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("API_KEY", API_KEY);
-        Process p = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("service exited: " + tail());
-            }
-            try {
-                if ("UP".equals(get("/actuator/health").path("status").asText())) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("service not UP within 6 minutes: " + tail());
-    }
-
-    private static String tail() throws IOException {
-        List<String> lines = Files.readAllLines(dataDir.resolve("service.log"));
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        ServiceJar.Started started = ServiceJar.start(
+                dataDir,
+                API_KEY,
+                Duration.ofMinutes(6),
+                "--policy.data-dir=" + dataDir,
+                "--policy.elasticsearch.managed.heap=512m",
+                "--policy.ingest.load-samples=false");
+        port = started.port();
+        return started.process();
     }
 
     private static Set<Long> elasticsearchPidsUnder(Path dir) {

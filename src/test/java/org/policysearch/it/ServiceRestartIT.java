@@ -9,14 +9,12 @@ import static org.policysearch.it.FaultTestSupport.startBatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,51 +100,15 @@ class ServiceRestartIT {
     }
 
     private static Process startService() throws Exception {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("policy-search-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run after 'mvn package'"));
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        serviceUri = URI.create("http://127.0.0.1:" + port);
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        jar.toString(),
-                        "--spring.elasticsearch.uris=" + node.uri(),
-                        "--policy.data-dir=" + DATA,
-                        "--policy.ingest.load-samples=false",
-                        "--policy.ingest.retry-max-delay=2s")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        DATA.resolve("service.log").toFile()));
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("API_KEY", API_KEY);
-        Process p = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("service exited: " + tail());
-            }
-            try {
-                if (get(serviceUri, "/actuator/health", null).status() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("service not UP within 3 minutes: " + tail());
-    }
-
-    private static String tail() throws IOException {
-        List<String> lines = Files.readAllLines(DATA.resolve("service.log"));
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        ServiceJar.Started started = ServiceJar.start(
+                DATA,
+                API_KEY,
+                Duration.ofMinutes(3),
+                "--spring.elasticsearch.uris=" + node.uri(),
+                "--policy.data-dir=" + DATA,
+                "--policy.ingest.load-samples=false",
+                "--policy.ingest.retry-max-delay=2s");
+        serviceUri = started.uri();
+        return started.process();
     }
 }
