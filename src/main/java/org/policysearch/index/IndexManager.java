@@ -64,7 +64,7 @@ public class IndexManager {
             Set<String> current = indicesBehindAlias();
             if (current.isEmpty()) {
                 create(definition.physicalName(), true);
-            } else if (!current.contains(definition.physicalName())) {
+            } else if (current.stream().noneMatch(i -> isVersionOf(i, definition.physicalName()))) {
                 log.warn(
                         "Alias {} points at {} but the index definition is version {}: run the rebuild command"
                                 + " to re-ingest the originals into {}",
@@ -108,6 +108,11 @@ public class IndexManager {
                 + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
                         .withZone(java.time.ZoneOffset.UTC)
                         .format(java.time.Instant.now());
+    }
+
+    /** {@code index} is {@code name} or a rebuild into the same version ({@link #rebuildTarget}'s suffix). */
+    static boolean isVersionOf(String index, String name) {
+        return index.equals(name) || index.matches(java.util.regex.Pattern.quote(name) + "-\\d{14}");
     }
 
     /** Points the alias at {@code target} only, atomically. */
