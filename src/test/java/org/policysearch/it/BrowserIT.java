@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.policysearch.index.DocumentStore;
 import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -125,35 +126,20 @@ class BrowserIT extends AbstractServiceIT {
     }
 
     static PolicyDocument doc(String id, String title, String text, String date, String type) {
-        return new PolicyDocument(
-                id,
-                title,
-                text,
-                date,
-                Integer.parseInt(date.substring(0, 4)),
-                SOURCE,
-                "https://www.gov.cn/zhengce/" + id + ".htm",
-                null,
-                "国务院办公厅",
-                "国办发〔2020〕" + id.length() + "号",
-                type,
-                List.of("四川"),
-                List.of("乡村振兴"),
-                List.of("乡村振兴", "脱贫攻坚"),
-                "simplified",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return TestDocument.builder(id)
+                .title(title)
+                .text(text)
+                .date(date)
+                .source(SOURCE)
+                .sourceUrl("https://www.gov.cn/zhengce/" + id + ".htm")
+                .issuingBody("国务院办公厅")
+                .docNumber("国办发〔2020〕" + id.length() + "号")
+                .type(type)
+                .regions(List.of("四川"))
+                .topics(List.of("乡村振兴"))
+                .keywords(List.of("乡村振兴", "脱贫攻坚"))
+                .script("simplified")
+                .build();
     }
 
     private String url(String path) {

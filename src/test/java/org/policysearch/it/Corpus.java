@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policysearch.SharedData;
 import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 import org.policysearch.metadata.DocNumbers;
 
 /**
@@ -106,35 +107,17 @@ final class Corpus {
                 Matcher number = NUMBER.matcher(text.substring(0, Math.min(HEADER_CHARS, text.length())));
                 String docNumber =
                         number.find() ? DocNumbers.normalize(number.group()).orElse(null) : null;
-                out.add(new PolicyDocument(
-                        row.get("id").asText(),
-                        row.get("title").asText(),
-                        text,
-                        date,
-                        date == null ? null : Integer.valueOf(date.substring(0, 4)),
-                        name,
-                        null,
-                        null,
-                        text(row, "issuing_body"),
-                        docNumber,
-                        type,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "text/plain",
-                        "UTF-8",
-                        null,
-                        null,
-                        null,
-                        null,
-                        (long) text.length(),
-                        null,
-                        null,
-                        null,
-                        null));
+                out.add(TestDocument.builder(row.get("id").asText())
+                        .title(row.get("title").asText())
+                        .text(text)
+                        .date(date)
+                        .source(name)
+                        .issuingBody(text(row, "issuing_body"))
+                        .docNumber(docNumber)
+                        .type(type)
+                        .plainText()
+                        .size((long) text.length())
+                        .build());
             }
         }
         return out;

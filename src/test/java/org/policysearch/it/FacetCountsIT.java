@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.RequestEntity;
@@ -138,35 +139,18 @@ class FacetCountsIT extends AbstractServiceIT {
         BulkRequest.Builder bulk =
                 new BulkRequest.Builder().refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
         for (Doc d : generated) {
-            PolicyDocument document = new PolicyDocument(
-                    d.id(),
-                    "Facet fixture " + d.id(),
-                    "facet fixture text",
-                    d.date(),
-                    d.year(),
-                    d.source(),
-                    null,
-                    null,
-                    d.issuingBody(),
-                    null,
-                    d.type(),
-                    d.regions(),
-                    d.topics(),
-                    List.of(),
-                    null,
-                    null,
-                    d.duplicateOf(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            PolicyDocument document = TestDocument.builder(d.id())
+                    .title("Facet fixture " + d.id())
+                    .text("facet fixture text")
+                    .date(d.date())
+                    .year(d.year())
+                    .source(d.source())
+                    .issuingBody(d.issuingBody())
+                    .type(d.type())
+                    .regions(d.regions())
+                    .topics(d.topics())
+                    .duplicateOf(d.duplicateOf())
+                    .build();
             bulk.operations(
                     o -> o.index(x -> x.index(indexManager.alias()).id(d.id()).document(document)));
         }

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.DocumentStore;
-import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -44,35 +44,14 @@ class HighlightIT extends AbstractServiceIT {
     private String put(String id, String title, String file) throws IOException {
         String text = fixture(file);
         store.put(
-                new PolicyDocument(
-                        id,
-                        title,
-                        text,
-                        "2023-05-01",
-                        2023,
-                        "it-highlight",
-                        null,
-                        null,
-                        null,
-                        null,
-                        "通知",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "text/plain",
-                        "UTF-8",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                TestDocument.builder(id)
+                        .title(title)
+                        .text(text)
+                        .date("2023-05-01")
+                        .source("it-highlight")
+                        .type("通知")
+                        .plainText()
+                        .build(),
                 true);
         return text;
     }

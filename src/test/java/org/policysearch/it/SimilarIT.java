@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.DocumentStore;
-import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -45,35 +45,14 @@ class SimilarIT extends AbstractServiceIT {
 
     private void put(String id, String title, String text, String duplicateOf) throws IOException {
         store.put(
-                new PolicyDocument(
-                        id,
-                        title,
-                        text,
-                        "2020-01-01",
-                        2020,
-                        "test",
-                        null,
-                        null,
-                        null,
-                        null,
-                        "通知",
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        duplicateOf,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                TestDocument.builder(id)
+                        .title(title)
+                        .text(text)
+                        .date("2020-01-01")
+                        .source("test")
+                        .type("通知")
+                        .duplicateOf(duplicateOf)
+                        .build(),
                 true);
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.DocumentStore;
-import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -60,35 +60,15 @@ class SuggestIT {
     private void put(String id, String title, String date, List<String> keywords, String duplicateOf)
             throws IOException {
         store.put(
-                new PolicyDocument(
-                        id,
-                        title,
-                        title + "。全文略。",
-                        date,
-                        Integer.valueOf(date.substring(0, 4)),
-                        "test",
-                        null,
-                        null,
-                        null,
-                        null,
-                        "意见",
-                        List.of(),
-                        List.of(),
-                        keywords,
-                        null,
-                        null,
-                        duplicateOf,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                TestDocument.builder(id)
+                        .title(title)
+                        .text(title + "。全文略。")
+                        .date(date)
+                        .source("test")
+                        .type("意见")
+                        .keywords(keywords)
+                        .duplicateOf(duplicateOf)
+                        .build(),
                 true);
     }
 

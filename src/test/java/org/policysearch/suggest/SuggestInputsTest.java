@@ -11,6 +11,7 @@ import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 
 class SuggestInputsTest {
 
@@ -119,8 +120,12 @@ class SuggestInputsTest {
     }
 
     static PolicyDocument document(String title, String date, List<String> keywords, List<String> topics) {
-        return new PolicyDocument(
-                "id", title, "text", date, null, null, null, null, null, null, null, List.of(), topics, keywords, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return TestDocument.builder("id")
+                .title(title)
+                .text("text")
+                .date(date)
+                .topics(topics)
+                .keywords(keywords)
+                .build();
     }
 }
