@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.util.EntityUtils;
@@ -219,26 +215,7 @@ class ScaleBenchmarkIT {
         String index = indexManager.indicesBehindAlias().iterator().next();
         client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
 
-        AtomicInteger errors = new AtomicInteger();
-        BulkListener<Void> listener = new BulkListener<>() {
-            @Override
-            public void beforeBulk(long id, BulkRequest request, List<Void> contexts) {}
-
-            @Override
-            public void afterBulk(long id, BulkRequest request, List<Void> contexts, BulkResponse response) {
-                response.items().stream().filter(i -> i.error() != null).forEach(i -> {
-                    if (errors.incrementAndGet() <= 5) {
-                        System.out.println("bulk item error: " + i.error().reason());
-                    }
-                });
-            }
-
-            @Override
-            public void afterBulk(long id, BulkRequest request, List<Void> contexts, Throwable failure) {
-                System.out.println("bulk request failed: " + failure);
-                errors.addAndGet(request.operations().size());
-            }
-        };
+        BulkErrors listener = new BulkErrors();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] cpu0 = cpu();
         long start = System.nanoTime();
@@ -278,7 +255,7 @@ class ScaleBenchmarkIT {
                                                     / 1e6)
                                     / (base.millis() + (now - start) / 1e6),
                             Processes.loadAverage(),
-                            base.errors() + errors.get(),
+                            base.errors() + listener.count(),
                             LocalDateTime.now().withNano(0).toString(),
                             progress);
                     Progress p = new Progress(
@@ -317,7 +294,7 @@ class ScaleBenchmarkIT {
                 load.generatorCpuMillis(),
                 load.machineBusy(),
                 Processes.loadAverage(),
-                base.errors() + errors.get(),
+                base.errors() + listener.count(),
                 LocalDateTime.now().withNano(0).toString(),
                 progress);
         json.writerWithDefaultPrettyPrinter().writeValue(stats.toFile(), load);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.policysearch.SharedData;
+import org.policysearch.bench.BulkErrors;
 import org.policysearch.bench.IndexDocuments;
 import org.policysearch.bench.Machine;
 import org.policysearch.clean.CleanedText;
@@ -298,26 +295,12 @@ class IngestBenchmarkIT {
 
     /** The same bulk sizes and concurrency as the batch path, without the pipeline in front. */
     private int rawBulk(List<BulkOperation> ops, String index) throws IOException {
-        AtomicInteger errors = new AtomicInteger();
-        BulkListener<Void> listener = new BulkListener<>() {
-            @Override
-            public void beforeBulk(long id, BulkRequest request, List<Void> contexts) {}
-
-            @Override
-            public void afterBulk(long id, BulkRequest request, List<Void> contexts, BulkResponse response) {
-                response.items().stream().filter(i -> i.error() != null).forEach(i -> errors.incrementAndGet());
-            }
-
-            @Override
-            public void afterBulk(long id, BulkRequest request, List<Void> contexts, Throwable failure) {
-                errors.addAndGet(contexts.size());
-            }
-        };
+        BulkErrors listener = new BulkErrors();
         try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
             ops.forEach(ingester::add);
         }
         client.indices().refresh(r -> r.index(index));
-        return errors.get();
+        return listener.count();
     }
 
     private void writeReport(int files, long inputBytes, List<Run> runs, BatchJob.Status status, String stages)

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.json.JsonpUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +29,7 @@ import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.policysearch.SharedData;
+import org.policysearch.bench.BulkErrors;
 import org.policysearch.bench.IndexDocuments;
 import org.policysearch.bench.Machine;
 import org.policysearch.bench.QueryMix;
@@ -255,21 +253,7 @@ class SearchLatencyBenchmarkIT {
         String alias = indexManager.alias();
         // Bulk load settings: no refresh and async translog while copying, the service's values after.
         setLoading(alias, true);
-        AtomicInteger errors = new AtomicInteger();
-        BulkListener<Void> listener = new BulkListener<>() {
-            @Override
-            public void beforeBulk(long id, BulkRequest request, List<Void> contexts) {}
-
-            @Override
-            public void afterBulk(long id, BulkRequest request, List<Void> contexts, BulkResponse response) {
-                response.items().stream().filter(i -> i.error() != null).forEach(i -> errors.incrementAndGet());
-            }
-
-            @Override
-            public void afterBulk(long id, BulkRequest request, List<Void> contexts, Throwable failure) {
-                errors.addAndGet(contexts.size());
-            }
-        };
+        BulkErrors listener = new BulkErrors();
         long deadline = System.nanoTime() + BUILD_MINUTES * 60_000_000_000L;
         long sent = 0;
         try (BulkIngester<Void> ingester = batchStore.ingester(listener)) {
@@ -284,7 +268,7 @@ class SearchLatencyBenchmarkIT {
             }
         }
         setLoading(alias, false);
-        assertThat(errors.get()).isZero();
+        assertThat(listener.count()).isZero();
         return sent;
     }
 
