@@ -1,6 +1,7 @@
 package org.policysearch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.policysearch.it.FaultTestSupport.outcomesByFile;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -24,9 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -274,11 +273,6 @@ class ClusterIT {
         UNCHANGED,
         REFUSED,
         FAILED
-    }
-
-    private static Map<String, JsonNode> outcomesByFile(JsonNode status) {
-        return StreamSupport.stream(status.get("outcomes").spliterator(), false)
-                .collect(Collectors.toMap(o -> o.get("file").asText(), Function.identity()));
     }
 
     private static Set<String> idsWith(Map<String, JsonNode> outcomes, Set<Outcome> results) {
