@@ -58,7 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ClusterIT {
 
     static final String API_KEY = "it-secret";
-    private static final int FILES = 400;
+    /** Many bulk requests of 200: on an idle box the first ones are acknowledged before the node can be killed. */
+    private static final int FILES = 1200;
     /** Acknowledged files before the kill: enough to be past the first bulk requests, far from the end. */
     private static final int KILL_AFTER = 60;
 
@@ -114,6 +115,9 @@ class ClusterIT {
         assertThat(atKill.get("state").asText())
                 .as("the batch must still be running when the node dies; make it bigger")
                 .isIn("RUNNING", "WAITING");
+        assertThat(acknowledgedCount(atKill))
+                .as("files still to be written when the node dies; make the batch bigger")
+                .isLessThan(FILES);
         TestNode victim = nodeHoldingAPrimary();
         boolean wasMaster = es(victim, "/_cat/master?format=json&h=node")
                 .get(0)
