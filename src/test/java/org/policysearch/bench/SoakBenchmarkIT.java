@@ -415,13 +415,18 @@ class SoakBenchmarkIT {
         }
     }
 
-    private void sample(Minute m, long esPid) throws IOException {
-        var node = client.nodes()
+    /** The managed node's JVM statistics (one node). */
+    private co.elastic.clients.elasticsearch.nodes.Stats nodeStats() throws IOException {
+        return client.nodes()
                 .stats(s -> s.metric("jvm"))
                 .nodes()
                 .values()
                 .iterator()
                 .next();
+    }
+
+    private void sample(Minute m, long esPid) throws IOException {
+        var node = nodeStats();
         m.esHeapMb = node.jvm().mem().heapUsedInBytes() >> 20;
         var old = node.jvm().mem().pools().get("old");
         m.esOldMb = old == null ? -1 : old.usedInBytes() >> 20;
@@ -577,12 +582,7 @@ class SoakBenchmarkIT {
                     ratio <= STABLE_RATIO ? "stable" : "NOT stable"));
         }
         long serviceMax = Runtime.getRuntime().maxMemory() >> 20;
-        var node = client.nodes()
-                .stats(s -> s.metric("jvm"))
-                .nodes()
-                .values()
-                .iterator()
-                .next();
+        var node = nodeStats();
         long esMax = node.jvm().mem().heapMaxInBytes() >> 20;
         md.append(String.format(
                 "%n- **Memory slope** (least-squares line over the minutes; flat when the growth it projects over an"
