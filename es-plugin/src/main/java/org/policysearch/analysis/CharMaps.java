@@ -28,14 +28,18 @@ final class CharMaps {
     }
 
     private static final class T2s {
-        static final NormalizeCharMap MAP = buildT2s();
+        static final NormalizeCharMap MAP = buildT2s(true);
     }
 
     private static final class Fold {
         static final NormalizeCharMap MAP = build("zh_fold.txt");
     }
 
-    private static NormalizeCharMap buildT2s() {
+    /**
+     * Builds the T→S map; {@code gb2312Phrases == false} leaves out the keys of t2s_gb2312_phrases.txt (not its
+     * guards), which lets a test show that those keys change no Simplified text.
+     */
+    static NormalizeCharMap buildT2s(boolean gb2312Phrases) {
         // A character that GB2312 can encode may legitimately occur in Simplified text (乾隆, 显著, 于/於 as a
         // surname), so single-character OpenCC entries are only taken for characters outside GB2312.
         CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
@@ -47,6 +51,12 @@ final class CharMaps {
         });
         // Hand-vetted additions (see the comments in the file); they may override OpenCC's first candidate.
         MappingTable.read("t2s_extra.txt", mappings::put);
+        // Vetted phrases written entirely in GB2312 (覆 for 复, 著 for 着), with identity guards around them.
+        MappingTable.read("t2s_gb2312_phrases.txt", (source, target) -> {
+            if (gb2312Phrases || source.equals(target)) {
+                mappings.put(source, target);
+            }
+        });
         // Phrases come last: MappingCharFilter prefers the longest match, so phrase entries (including identities
         // such as 乾坤→乾坤) take precedence over the character entries they overlap.
         MappingTable.read("opencc/TSPhrases.txt", mappings::put);

@@ -11,9 +11,15 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.tests.analysis.MockTokenizer;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
@@ -49,6 +55,15 @@ public class TestT2sCharFilter extends BaseTokenStreamTestCase {
         assertEquals("党组织", t2s("黨組織"));
         assertEquals("巩固脱贫攻坚成果", t2s("鞏固脫貧攻堅成果"));
         assertEquals("关于进一步加强农村基层党组织建设的意见", t2s("關於進一步加強農村基層黨組織建設的意見"));
+        // Written entirely in GB2312 characters in Traditional (乾 for 干, 覆 for 复, 著 for 着).
+        assertEquals("抗击干旱", t2s("抗擊乾旱"));
+        assertEquals("现批复如下", t2s("現批覆如下"));
+        assertEquals("这意味着要着力解决", t2s("這意味著要著力解決"));
+        // Written by OpenCC's S->T, not undone by its T->S data.
+        assertEquals("兼收并蓄，背包，伙夫", t2s("兼收幷蓄，揹包，伙伕"));
+        assertEquals("平面坐标系", t2s("平面座標系"));
+        assertEquals("用于单位，属于单一", t2s("用於單位，屬於單一"));
+        assertEquals("对著作权人", t2s("對著作權人"));
     }
 
     public void testOffsetsPointAtTraditionalOriginal() throws IOException {
@@ -66,6 +81,11 @@ public class TestT2sCharFilter extends BaseTokenStreamTestCase {
         assertEquals("瞭望", t2s("瞭望"));
         assertEquals("显著", t2s("显著"));
         assertEquals("著名著作", t2s("著名著作"));
+        // Guards keep the 覆/著 phrase keys from matching across Simplified word boundaries.
+        assertEquals("向著作权人支付报酬", t2s("向著作权人支付报酬"));
+        assertEquals("有著名的景区", t2s("有著名的景区"));
+        assertEquals("成效显著重在落实", t2s("成效显著重在落实"));
+        assertEquals("颠覆核心", t2s("颠覆核心"));
     }
 
     public void testPhrasesWinOverCharacters() {
@@ -106,27 +126,122 @@ public class TestT2sCharFilter extends BaseTokenStreamTestCase {
         assertEquals(6763, checked);
     }
 
-    /** Multi-character additions must contain a non-GB2312 character, so they can never match Simplified text. */
+    /**
+     * Multi-character additions must contain a non-GB2312 character, so they can never match Simplified text; a
+     * single-character addition is either a vetted GB2312 character or one OpenCC's table lacks.
+     */
     public void testExtraPhrasesCannotMatchSimplifiedText() {
         CharsetEncoder encoder = GB2312.newEncoder();
+        Map<String, String> openCc = new HashMap<>();
+        MappingTable.read("opencc/TSCharacters.txt", openCc::put);
         MappingTable.read("t2s_extra.txt", (source, target) -> {
             if (source.codePointCount(0, source.length()) > 1) {
                 assertFalse("phrase key " + source + " is all GB2312", encoder.canEncode(source));
             } else {
-                assertTrue("single-character key " + source + " is already covered by OpenCC", encoder.canEncode(source));
+                assertTrue("single-character key " + source + " is already covered by OpenCC",
+                        encoder.canEncode(source) || openCc.containsKey(source) == false);
             }
         });
+    }
+
+    /**
+     * The all-GB2312 phrase keys are words Simplified text does not write, and their guards keep them from matching
+     * across Simplified word boundaries: with or without the keys, Simplified policy text folds the same.
+     */
+    public void testGb2312PhraseKeysLeaveSimplifiedTextAlone() throws IOException {
+        CharsetEncoder encoder = GB2312.newEncoder();
+        int[] keys = new int[1];
+        MappingTable.read("t2s_gb2312_phrases.txt", (source, target) -> {
+            assertTrue("key " + source + " is all GB2312", encoder.canEncode(source));
+            if (source.equals(target) == false) {
+                keys[0]++;
+            }
+        });
+        assertTrue(keys[0] > 10);
+        String text = sample() + corpusText("the GB2312 phrases are checked on the bundled sample only");
+        NormalizeCharMap withoutKeys = CharMaps.buildT2s(false);
+        assertEquals(ZhChains.filter(text, r -> new MappingCharFilter(withoutKeys, r)), t2s(text));
+    }
+
+    /** All Simplified corpus documents, one per line, or "" (with a printed notice) when ../shared is absent. */
+    private static String corpusText(String consequence) throws IOException {
+        Path corpus = Path.of(System.getProperty("policy.shared-dir", "../../shared"), "corpus");
+        if (Files.isDirectory(corpus) == false) {
+            System.out.println("NOTICE: ../shared/corpus absent; " + consequence);
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.find(corpus, 3, (path, attrs) -> path.toString().endsWith(".txt")
+                && path.getParent().getFileName().toString().equals("docs"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                text.append('\n').append(Files.readString(file));
+            }
+        }
+        assertTrue("corpus text read", text.length() > 1_000_000);
+        return text.toString();
+    }
+
+    /**
+     * What users' converters make of Simplified text (OpenCC as packaged by opencc4j, which SubstringRecallIT also uses)
+     * folds back to it: a Traditional query finds the Simplified document.
+     */
+    public void testOpenCcTraditionalFoldsBackToSimplified() throws IOException {
+        String sample = sample();
+        String traditional = ZhConverterUtil.toTraditional(sample);
+        assertFalse(traditional.equals(sample));
+        assertEquals(sample, t2s(traditional));
+        for (String word : new String[] {"批复如下", "干旱", "意味着", "着力", "本着", "复核", "复查", "复函"}) {
+            assertEquals(word, t2s(ZhConverterUtil.toTraditional(word)));
+        }
+    }
+
+    /**
+     * The same over the whole Simplified corpus, line by line: counts the Simplified (GB2312) characters that do not
+     * come back. Characters already Traditional in the source fold at index and query time alike, so they are not
+     * counted. Before t2s_gb2312_phrases.txt and the additions 166 characters differed (source-Traditional ones
+     * included); 31 remain: rare words outside the vetted lists (捱/挨, 薰/熏) and names with 乾 or 於.
+     */
+    public void testOpenCcTraditionalOfTheCorpusFoldsBack() throws IOException {
+        String corpus = corpusText("the corpus round trip is not measured");
+        if (corpus.isEmpty()) {
+            return;
+        }
+        CharsetEncoder gb2312 = GB2312.newEncoder();
+        long checked = 0;
+        Map<String, Integer> wrong = new HashMap<>();
+        for (String line : corpus.split("\n")) {
+            String back = t2s(ZhConverterUtil.toTraditional(line));
+            checked += line.length();
+            if (back.equals(line)) {
+                continue;
+            }
+            int[] source = line.codePoints().toArray();
+            int[] folded = back.codePoints().toArray();
+            assertEquals("the fold maps code point for code point: " + line, source.length, folded.length);
+            for (int i = 0; i < source.length; i++) {
+                String c = Character.toString(source[i]);
+                if (folded[i] != source[i] && gb2312.canEncode(c)) {
+                    wrong.merge(c + "→" + Character.toString(folded[i]), 1, Integer::sum);
+                }
+            }
+        }
+        int total = wrong.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(java.util.Locale.ROOT, "T→S round trip of the corpus: %d of %d characters wrong %s%n", total, checked, wrong);
+        assertTrue("round-trip errors " + wrong, total <= 40);
     }
 
     public void testEveryOpenCcPhraseConvertsToItsFirstCandidate() {
         MappingTable.read("opencc/TSPhrases.txt", (source, target) -> assertEquals(source, target, t2s(source)));
     }
 
-    public void testSimplifiedPolicyTextIsIdempotent() throws IOException {
-        String sample;
+    private String sample() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("simplified-policy-sample.txt")) {
-            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    public void testSimplifiedPolicyTextIsIdempotent() throws IOException {
+        String sample = sample();
         assertTrue(sample.length() > 500);
         assertEquals(sample, t2s(sample));
     }
