@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas replicas of a new index version (0 on one node; 1 or more on a cluster)
  * @param synonyms synonym rules (Solr format) applied to queries; when unset the shipped
  *     {@code ingest/synonyms.txt} is used. A change takes effect with the next index version
+ * @param rebuildMergeSegments segments per shard a finished rebuild is force-merged to before the alias swaps
+ *     (fewer segments: fewer term lookups per query; 0 leaves the index to the merge policy)
  */
 @Validated
 @ConfigurationProperties("policy.index")
@@ -26,4 +28,5 @@ public record IndexProperties(
 
         @Min(1) @Max(64) @DefaultValue("1") int shards,
         @Min(0) @Max(8) @DefaultValue("0") int replicas,
-        Path synonyms) {}
+        Path synonyms,
+        @Min(0) @Max(1000) @DefaultValue("1") int rebuildMergeSegments) {}

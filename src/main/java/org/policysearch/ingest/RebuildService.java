@@ -113,6 +113,7 @@ class RebuildService {
                 job.finish(RebuildJob.State.FAILED, false, why + "; the alias was not swapped");
                 return;
             }
+            indexManager.forceMergeRebuilt(target);
             indexManager.swapAlias(target);
             job.finish(RebuildJob.State.DONE, true, null);
             log.info("Rebuild {} into {}: {}", job.id(), target, job.status().counts());

@@ -74,6 +74,9 @@ class RebuildIT {
     @Autowired
     OriginalStore originals;
 
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
     @Test
     @Order(1)
     void rebuildsIntoANewIndexWithTheSameIdsAndDuplicateLinks() throws Exception {
@@ -104,6 +107,7 @@ class RebuildIT {
         String target = status.path("target").asText();
         assertThat(before).doesNotContain(target);
         assertThat(indexManager.indicesBehindAlias()).containsExactly(target);
+        assertThat(segments(target)).as("segments of the rebuilt index").isEqualTo(1);
 
         for (Map.Entry<String, String> e : duplicateOfById.entrySet()) {
             Http.Answer d = http.get("/api/documents/" + e.getKey());
@@ -142,6 +146,33 @@ class RebuildIT {
         assertThat(problem.path("code").asText()).isEqualTo("unsupported_media_type");
         assertThat(indexManager.indicesBehindAlias()).isEqualTo(before);
         assertThat(http.get("/api/documents/" + anyServedId(http)).status()).isEqualTo(200);
+    }
+
+    /** What a rebuild does before its swap: three refreshed writes (three segments) merged into one. */
+    @Test
+    @Order(3)
+    void aFinishedRebuildIsForceMergedToOneSegment() throws Exception {
+        String index = indexManager.rebuildTarget() + "-merge";
+        indexManager.create(index, false);
+        try {
+            for (int i = 0; i < 3; i++) {
+                String id = "merge-" + i;
+                client.index(r -> r.index(index)
+                        .id(id)
+                        .document(Map.of("title", "合并测试" + id))
+                        .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+            }
+            assertThat(segments(index)).isEqualTo(3);
+            indexManager.forceMergeRebuilt(index);
+            assertThat(segments(index)).isEqualTo(1);
+            assertThat(client.count(c -> c.index(index)).count()).isEqualTo(3);
+        } finally {
+            client.indices().delete(d -> d.index(index));
+        }
+    }
+
+    private long segments(String index) throws IOException {
+        return client.cat().segments(c -> c.index(index)).valueBody().size();
     }
 
     /** Some document id served through the alias (the rebuilt index is still the live one). */
