@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -27,11 +28,11 @@ import org.springframework.stereotype.Component;
 public class IndexManager {
 
     private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
+    private static final long MERGE_POLL_MILLIS = 2_000;
 
     private final ElasticsearchClient client;
     private final IndexDefinition definition;
     private final int rebuildMergeSegments;
-    private static final long MERGE_POLL_MILLIS = 2_000;
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "index-manager");
         t.setDaemon(true);
@@ -139,7 +140,7 @@ public class IndexManager {
                 Thread.sleep(MERGE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("Interrupted while force-merging " + index);
+                throw new InterruptedIOException("Interrupted while force-merging " + index);
             }
         }
     }
