@@ -59,10 +59,7 @@ final class QueryBuilder {
                     .should(exact(term, 1f))
                     .minimumShouldMatch("1")));
         }
-        if (term.phrase() || hanCount(term.text()) <= 1) {
-            return exact(term, 1f);
-        }
-        return loose(term, template);
+        return isLoose(term, template) ? loose(term, template) : exact(term, 1f);
     }
 
     /** The exact substring: a phrase on the bigram view, or on the char view when there is no pair to phrase. */
@@ -77,12 +74,22 @@ final class QueryBuilder {
                 .minimumShouldMatch("1")));
     }
 
+    /** A term matched loosely (graded words and bigrams, exact substring); otherwise it is matched exactly. */
+    private static boolean isLoose(UserQuery.Term term, QueryTemplate template) {
+        return template.routing && term.docNumber() == null && !term.phrase() && hanCount(term.text()) > 1;
+    }
+
     private static Query loose(UserQuery.Term term, QueryTemplate template) {
         String text = term.text();
         boolean titleOnly = term.scope() == UserQuery.Scope.TITLE;
         boolean isLong = hanCount(text) > LONG;
         String wordMsm = isLong && template.longWordMsm != null ? template.longWordMsm : template.wordMsm;
         String bigramMsm = isLong && template.longBigramMsm != null ? template.longBigramMsm : template.bigramMsm;
+        if (isLong && template.longGate == QueryTemplate.LongGate.WORDS) {
+            bigramMsm = null;
+        } else if (isLong && template.longGate == QueryTemplate.LongGate.BIGRAMS) {
+            wordMsm = null;
+        }
         List<Query> gate = new ArrayList<>();
         if (wordMsm != null) {
             if (!titleOnly) {
@@ -107,18 +114,44 @@ final class QueryBuilder {
         Query recall = template.disMax
                 ? Query.of(b -> b.disMax(d -> d.queries(gate).tieBreaker(0.3)))
                 : Query.of(b -> b.bool(bool -> bool.should(gate).minimumShouldMatch("1")));
-        if (!template.boosts) {
+        if (!template.boosts || template.rescore) {
             return recall;
         }
-        return Query.of(b -> b.bool(bool -> {
-            bool.must(recall).should(phrase("title.bigram", text, 4f));
-            if (!titleOnly) {
-                bool.should(phrase("text.bigram", text, 2f))
-                        .should(s -> s.matchPhrase(
-                                m -> m.field("text").query(text).slop(3).boost(1.5f)));
+        return Query.of(b -> b.bool(bool -> bool.must(recall).should(boostClauses(term))));
+    }
+
+    /**
+     * Scoring-only clauses of a loose term: its exact run in the title and the text, and its words within 3
+     * positions. They change no match, only the order.
+     */
+    private static List<Query> boostClauses(UserQuery.Term term) {
+        String text = term.text();
+        List<Query> boosts = new ArrayList<>();
+        boosts.add(phrase("title.bigram", text, 4f));
+        if (term.scope() != UserQuery.Scope.TITLE) {
+            boosts.add(phrase("text.bigram", text, 2f));
+            boosts.add(Query.of(
+                    b -> b.matchPhrase(m -> m.field("text").query(text).slop(3).boost(1.5f))));
+        }
+        return boosts;
+    }
+
+    /**
+     * The boosts a {@link QueryTemplate#rescore rescoring} template moves out of the query, for the rescore window:
+     * evaluated on the best few hundred hits instead of every match (phrase and proximity checks on long texts are
+     * the costly part of a search that also counts facets over all matches). Null when there is nothing to boost.
+     */
+    static Query boosts(UserQuery q, QueryTemplate template) {
+        if (!template.boosts || !template.rescore) {
+            return null;
+        }
+        List<Query> clauses = new ArrayList<>();
+        for (UserQuery.Term t : q.positiveTerms()) {
+            if (isLoose(t, template)) {
+                clauses.addAll(boostClauses(t));
             }
-            return bool;
-        }));
+        }
+        return clauses.isEmpty() ? null : Query.of(b -> b.bool(bool -> bool.should(clauses)));
     }
 
     private static Query match(String field, String text, String msm, float boost) {

@@ -92,7 +92,14 @@ public class SearchService {
             switch (params.sort()) {
                 case DATE_ASC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc)));
                 case DATE_DESC -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)));
-                case RELEVANCE -> {}
+                case RELEVANCE -> {
+                    // Sorted by date, the boosts would change nothing: they are not sent at all.
+                    Query boosts = QueryBuilder.boosts(userQuery, QueryTemplate.DEFAULT);
+                    if (boosts != null) {
+                        int window = Math.max(QueryTemplate.RESCORE_WINDOW, params.page() * params.size());
+                        s.rescore(r -> r.windowSize(window).query(rq -> rq.query(boosts)));
+                    }
+                }
             }
             if (!userQuery.isEmpty()) {
                 s.highlight(highlight(userQuery));

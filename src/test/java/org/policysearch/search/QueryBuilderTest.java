@@ -178,6 +178,27 @@ class QueryBuilderTest {
     }
 
     @Test
+    void theDefaultLetsLongTermsInByTheirBigramsAndRescoresWithTheBoosts() throws Exception {
+        String question = "北京市对于因疫情影响暂停举办的展会项目有何支持政策";
+        UserQuery q = QueryParser.parse(question);
+        JsonNode gate = json(QueryBuilder.relevance(q));
+        assertThat(leaves(gate))
+                .contains("match text.bigram " + question, "match_phrase text.bigram " + question)
+                .doesNotContain("match text " + question);
+        assertThat(gate.toString()).contains("3<40%").doesNotContain("slop");
+
+        assertThat(leaves(
+                        json(QueryBuilder.boosts(QueryParser.parse("乡村振兴 \"党建\"  国发〔2020〕3号"), QueryTemplate.DEFAULT))))
+                .containsExactly(
+                        "match_phrase title.bigram 乡村振兴", "match_phrase text.bigram 乡村振兴", "match_phrase text 乡村振兴");
+        assertThat(QueryBuilder.boosts(QueryParser.parse("\"党建\""), QueryTemplate.DEFAULT))
+                .isNull();
+        // A template that keeps its boosts in the query has nothing to rescore.
+        assertThat(QueryBuilder.boosts(q, QueryTemplate.HYBRID_LONG)).isNull();
+        assertThat(json(QueryTemplate.HYBRID_LONG.build(q)).toString()).contains("slop");
+    }
+
+    @Test
     void highlightMarksPhrasesWholeAndQuestionsByPairs() throws Exception {
         UserQuery q = QueryParser.parse("基层党组织 北京市对于因疫情影响暂停举办的展会项目 -新闻");
         assertThat(leaves(json(QueryBuilder.highlight(q, "text.bigram"))))

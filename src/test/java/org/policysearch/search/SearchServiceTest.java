@@ -49,6 +49,28 @@ class SearchServiceTest {
     }
 
     @Test
+    void boostsRescoreTheBestHitsAndAreLeftOutWhenSortedByDate() throws Exception {
+        var params = new LinkedMultiValueMap<String, String>();
+        params.add("q", "乡村振兴");
+        JsonNode first = json(service.request(SearchController.parse(params)));
+        assertThat(first.at("/rescore/0/window_size").asInt()).isEqualTo(QueryTemplate.RESCORE_WINDOW);
+        assertThat(first.at("/rescore/0/query/rescore_query/bool/should")).hasSize(3);
+
+        // A deep page widens the window to reach its last hit.
+        params.add("page", "30");
+        assertThat(json(service.request(SearchController.parse(params)))
+                        .at("/rescore/0/window_size")
+                        .asInt())
+                .isEqualTo(300);
+
+        params.add("sort", "-date");
+        JsonNode byDate = json(service.request(SearchController.parse(params)));
+        assertThat(byDate.has("rescore")).isFalse();
+        assertThat(byDate.toString()).doesNotContain("slop");
+        assertThat(byDate.at("/sort").isMissingNode()).isFalse();
+    }
+
+    @Test
     void duplicateCountsAreOneAggregationOverThePagesIds() throws Exception {
         JsonNode body = json(service.duplicateCountRequest(List.of("a1", "b2", "c3")));
 
