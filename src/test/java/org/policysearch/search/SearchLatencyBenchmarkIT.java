@@ -401,6 +401,7 @@ class SearchLatencyBenchmarkIT {
                 d.script(),
                 d.flags(),
                 d.duplicateOf(),
+                null,
                 d.contentType(),
                 d.charset(),
                 d.rulesFired(),
