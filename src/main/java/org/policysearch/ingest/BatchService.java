@@ -37,7 +37,8 @@ import org.springframework.stereotype.Service;
  * Ingests every file under a directory on the server through the bulk {@link BatchPipeline}. A file that fails is
  * recorded with its reason and the batch goes on: one bad file never aborts a batch. Jobs are journalled
  * ({@link BatchJournal}) before they are accepted: finished ones are listed again after a restart, unfinished ones
- * resume by themselves once the index is ready, re-running only the files without a final outcome.
+ * resume by themselves once the index is ready, re-running only the files without a final outcome. At the end of a
+ * run the representatives the job touched get their stored duplicate counts ({@link DuplicateCounts}).
  */
 @Service
 class BatchService {

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Service;
  * <p>Nothing is lost silently: when any original is refused or fails now (every kept original is an indexed
  * document: refused uploads are not kept), or the new index holds fewer documents than the live one, the alias is
  * not swapped, the job ends FAILED with the list, and the new index is left for inspection. Uploads during the
- * rebuild go to the live index and their originals are picked up in catch-up rounds before the swap.
+ * rebuild go to the live index and their originals are picked up in catch-up rounds before the swap. The
+ * representatives' duplicate counts are stored in the new index before the swap too ({@link DuplicateCounts}).
  */
 @Service
 class RebuildService {
