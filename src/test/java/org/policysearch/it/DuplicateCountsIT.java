@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
+import org.policysearch.suggest.SuggestInputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -45,6 +46,9 @@ class DuplicateCountsIT extends AbstractServiceIT {
     @Autowired
     IndexManager indexManager;
 
+    @Autowired
+    SuggestInputs suggestInputs;
+
     @TempDir
     Path dir;
 
@@ -71,7 +75,8 @@ class DuplicateCountsIT extends AbstractServiceIT {
         assertThat(duplicatesShown(http, title, representative)).isEqualTo(2);
 
         // Rewritten twice to store its count, whole: its completion inputs are still indexed.
-        assertThat(suggestedIds(http, title.substring(0, 9))).contains(representative);
+        assertThat(Completions.byPinyin(http, suggestInputs, stored(representative)))
+                .contains(representative);
     }
 
     @Test
@@ -105,7 +110,8 @@ class DuplicateCountsIT extends AbstractServiceIT {
         // A single upload of one more copy adds to what the batch stored.
         created(http.upload(utf8(text + "\n\n\n"), "late-copy.txt"), representative);
         assertThat(duplicatesShown(http, title, representative)).isEqualTo(4);
-        assertThat(suggestedIds(http, title.substring(0, 9))).contains(representative);
+        assertThat(Completions.byPinyin(http, suggestInputs, stored(representative)))
+                .contains(representative);
     }
 
     /** The id of a 201 answer, checking which representative it points at. */
@@ -130,12 +136,6 @@ class DuplicateCountsIT extends AbstractServiceIT {
     private PolicyDocument stored(String id) throws Exception {
         return client.get(g -> g.index(indexManager.alias()).id(id), PolicyDocument.class)
                 .source();
-    }
-
-    private static java.util.List<String> suggestedIds(Http http, String prefix) throws Exception {
-        Http.Answer a = http.get("/api/suggest?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        return a.json().path("suggestions").findValuesAsText("id");
     }
 
     private Map<String, JsonNode> runBatch(Http http) throws Exception {

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.policysearch.extract.HostileFiles;
+import org.policysearch.index.DocumentStore;
 import org.policysearch.index.IndexManager;
 import org.policysearch.ingest.OriginalStore;
+import org.policysearch.suggest.SuggestInputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +76,12 @@ class RebuildIT {
 
     @Autowired
     OriginalStore originals;
+
+    @Autowired
+    DocumentStore store;
+
+    @Autowired
+    SuggestInputs suggestInputs;
 
     @Autowired
     co.elastic.clients.elasticsearch.ElasticsearchClient client;
@@ -131,11 +139,8 @@ class RebuildIT {
         assertThat(search.json().path("total").asInt()).as(search.body()).isGreaterThanOrEqualTo(3);
         // The rebuild wrote every document without a count and stored the counts before the swap.
         assertThat(duplicatesShown(http)).as("counts stored by the rebuild").isEqualTo(expectedCounts);
-        assertThat(http.get("/api/suggest?q=" + URLEncoder.encode("关于做好2024年春节", StandardCharsets.UTF_8))
-                        .json()
-                        .path("suggestions")
-                        .findValuesAsText("id"))
-                .as("the notice's representative, rewritten with its count, is still suggested")
+        assertThat(Completions.byPinyin(http, suggestInputs, store.get(notice).orElseThrow()))
+                .as("the notice's representative, rewritten with its count, is still completed")
                 .contains(notice);
         assertThat(http.get("/api/admin/rebuild/" + UUID.randomUUID())
                         .json()
