@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param provenance where each metadata field came from, e.g. {@code date -> text:发布时间}
  * @param duplicateOf the representative this document duplicates, null for a representative
+ * @param duplicates on a representative, how many documents point at it, as last counted by {@link DuplicateCounts}
+ *     (null for none): kept in the document so a search hit carries it
  * @param exactHash hash of the normalised text (exact duplicates across formats, encodings and scripts)
  * @param minhash the near-duplicate signature, opaque
  * @param lshBands band keys of the signature, searched to find near-duplicate candidates
@@ -33,6 +35,7 @@ public record PolicyDocument(
         String script,
         List<String> flags,
         String duplicateOf,
+        Integer duplicates,
         String contentType,
         String charset,
         List<String> rulesFired,
@@ -57,6 +60,15 @@ public record PolicyDocument(
 
     /** The same document marked as a duplicate of {@code representative}. */
     public PolicyDocument withDuplicateOf(String representative) {
+        return copy(representative, duplicates);
+    }
+
+    /** The same document with another stored duplicate count (null for none). */
+    public PolicyDocument withDuplicates(Integer count) {
+        return copy(duplicateOf, count);
+    }
+
+    private PolicyDocument copy(String duplicateOf, Integer duplicates) {
         return new PolicyDocument(
                 id,
                 title,
@@ -74,7 +86,8 @@ public record PolicyDocument(
                 keywords,
                 script,
                 flags,
-                representative,
+                duplicateOf,
+                duplicates,
                 contentType,
                 charset,
                 rulesFired,

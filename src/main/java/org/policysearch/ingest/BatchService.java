@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.policysearch.PolicySearchProperties;
 import org.policysearch.index.BatchStore;
 import org.policysearch.index.DocumentStore;
+import org.policysearch.index.DuplicateCounts;
 import org.policysearch.index.IndexManager;
 import org.policysearch.web.ApiException;
 import org.policysearch.web.ErrorCode;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Service;
  * Ingests every file under a directory on the server through the bulk {@link BatchPipeline}. A file that fails is
  * recorded with its reason and the batch goes on: one bad file never aborts a batch. Jobs are journalled
  * ({@link BatchJournal}) before they are accepted: finished ones are listed again after a restart, unfinished ones
- * resume by themselves once the index is ready, re-running only the files without a final outcome.
+ * resume by themselves once the index is ready, re-running only the files without a final outcome. At the end of a
+ * run the representatives the job touched get their stored duplicate counts ({@link DuplicateCounts}).
  */
 @Service
 class BatchService {
@@ -46,6 +48,7 @@ class BatchService {
     private final IngestService ingestService;
     private final DocumentStore store;
     private final BatchStore batchStore;
+    private final DuplicateCounts duplicateCounts;
     private final IndexManager indexManager;
     private final IngestProperties properties;
     private final ObjectMapper mapper;
@@ -66,6 +69,7 @@ class BatchService {
             IngestService ingestService,
             DocumentStore store,
             BatchStore batchStore,
+            DuplicateCounts duplicateCounts,
             IndexManager indexManager,
             IngestProperties properties,
             PolicySearchProperties policy,
@@ -73,6 +77,7 @@ class BatchService {
         this.ingestService = ingestService;
         this.store = store;
         this.batchStore = batchStore;
+        this.duplicateCounts = duplicateCounts;
         this.indexManager = indexManager;
         this.properties = properties;
         this.mapper = mapper;
@@ -208,6 +213,9 @@ class BatchService {
                             workers,
                             Instant.parse(job.startedAt()))
                     .run(Path.of(run.spec().directory()), pending, seenIds, outcomes -> record(run, outcomes));
+            // Once per representative, after every write is acknowledged; the refresh below makes them searchable.
+            Set<String> representatives = representativesWritten(job);
+            retry.call("duplicate counts", () -> duplicateCounts.recount(representatives, false));
             retry.call("refresh", () -> {
                 store.refresh();
                 return null;
@@ -224,6 +232,20 @@ class BatchService {
             return;
         }
         finish(run, retry.isGivenUp());
+    }
+
+    /**
+     * The representatives whose counts the job may have changed: those its DUPLICATE outcomes point at, and those it
+     * wrote itself (INGESTED), since writing a representative that was already there (a bulk request sent again
+     * after a lost answer, an upload of the same bytes at the same time) resets its stored count. A resumed job has
+     * the outcomes journalled before the restart too, so a crash between the writes and the recount is recounted;
+     * a representative without duplicates costs a multi-get item and an aggregation term, no write.
+     */
+    private static Set<String> representativesWritten(BatchJob job) {
+        return job.status().outcomes().stream()
+                .filter(o -> o.result() == BatchJob.Result.INGESTED || o.result() == BatchJob.Result.DUPLICATE)
+                .map(o -> o.duplicateOf() != null ? o.duplicateOf() : o.id())
+                .collect(Collectors.toSet());
     }
 
     /** Journals outcomes (durably) before anyone can read them; once stopping, nothing more is final. */

@@ -17,6 +17,7 @@ import org.policysearch.dedup.Fingerprinter;
 import org.policysearch.extract.DocumentExtractor;
 import org.policysearch.extract.Extraction;
 import org.policysearch.index.DocumentStore;
+import org.policysearch.index.DuplicateCounts;
 import org.policysearch.index.PolicyDocument;
 import org.policysearch.metadata.DocumentMetadata;
 import org.policysearch.metadata.MetadataExtractor;
@@ -44,6 +45,7 @@ public class IngestService {
     private final DuplicateResolver duplicateResolver;
     private final OriginalStore originals;
     private final DocumentStore store;
+    private final DuplicateCounts duplicateCounts;
     private final IngestProperties properties;
     /** Duplicate decisions must see every earlier document: lookup and registration are one step. */
     private final Object dedupLock = new Object();
@@ -58,6 +60,7 @@ public class IngestService {
             DuplicateResolver duplicateResolver,
             OriginalStore originals,
             DocumentStore store,
+            DuplicateCounts duplicateCounts,
             IngestProperties properties) {
         this.extractor = extractor;
         this.cleaner = cleaner;
@@ -66,6 +69,7 @@ public class IngestService {
         this.duplicateResolver = duplicateResolver;
         this.originals = originals;
         this.store = store;
+        this.duplicateCounts = duplicateCounts;
         this.properties = properties;
     }
 
@@ -90,6 +94,8 @@ public class IngestService {
         Optional<PolicyDocument> existing = store.get(id);
         if (existing.isPresent()) {
             audit.info("{} {} unchanged (already ingested)", id, fileName);
+            // A client retrying an upload whose answer was lost (an error, a crash after the write) repairs the count.
+            recountGroupOf(existing.get(), waitForSearchable);
             return new IngestOutcome(existing.get(), false);
         }
         PolicyDocument document = keepAndAnalyse(bytes, fileName, sourceUrl);
@@ -110,7 +116,17 @@ public class IngestService {
                 id,
                 fileName,
                 document.duplicateOf() == null ? "" : " as duplicate of " + document.duplicateOf());
+        recountGroupOf(document, waitForSearchable);
         return new IngestOutcome(document, true);
+    }
+
+    /**
+     * Recounts the representative a write touched: the one a duplicate points at, or the document itself. The latter
+     * is 0 for a new document, except when two uploads of the same bytes raced past the existence check and the
+     * second write of a representative reset its stored count.
+     */
+    private void recountGroupOf(PolicyDocument d, boolean waitForSearchable) throws IOException {
+        duplicateCounts.recount(List.of(d.duplicateOf() != null ? d.duplicateOf() : d.id()), waitForSearchable);
     }
 
     /** Keeps the original and analyses it; a refused file leaves no original behind. */
@@ -166,6 +182,7 @@ public class IngestService {
                 m.keywords(),
                 m.script(),
                 flags,
+                null,
                 null,
                 extraction.contentType(),
                 extraction.charset(),

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import org.policysearch.dedup.DuplicateResolver;
 import org.policysearch.dedup.Fingerprint;
 import org.policysearch.index.DocumentStore;
+import org.policysearch.index.DuplicateCounts;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
 import org.policysearch.web.ApiException;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Service;
  * <p>Nothing is lost silently: when any original is refused or fails now (every kept original is an indexed
  * document: refused uploads are not kept), or the new index holds fewer documents than the live one, the alias is
  * not swapped, the job ends FAILED with the list, and the new index is left for inspection. Uploads during the
- * rebuild go to the live index and their originals are picked up in catch-up rounds before the swap.
+ * rebuild go to the live index and their originals are picked up in catch-up rounds before the swap. The
+ * representatives' duplicate counts are stored in the new index before the swap too ({@link DuplicateCounts}).
  */
 @Service
 class RebuildService {
@@ -44,6 +46,7 @@ class RebuildService {
     private final DuplicateResolver duplicateResolver;
     private final OriginalStore originals;
     private final DocumentStore store;
+    private final DuplicateCounts duplicateCounts;
     private final IndexManager indexManager;
     private final Map<String, RebuildJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -58,11 +61,13 @@ class RebuildService {
             DuplicateResolver duplicateResolver,
             OriginalStore originals,
             DocumentStore store,
+            DuplicateCounts duplicateCounts,
             IndexManager indexManager) {
         this.ingestService = ingestService;
         this.duplicateResolver = duplicateResolver;
         this.originals = originals;
         this.store = store;
+        this.duplicateCounts = duplicateCounts;
         this.indexManager = indexManager;
     }
 
@@ -89,6 +94,7 @@ class RebuildService {
             indexManager.create(target, false);
             RecentDocuments rebuilt = new RecentDocuments(Integer.MAX_VALUE);
             Set<String> done = new HashSet<>();
+            Set<String> representatives = new HashSet<>();
             for (int round = 0; round <= MAX_CATCH_UP_ROUNDS; round++) {
                 List<String> pending = new ArrayList<>(originals.all());
                 pending.removeAll(done);
@@ -97,10 +103,14 @@ class RebuildService {
                 }
                 job.addToTotal(pending.size());
                 for (Entry e : inReceivedOrder(pending)) {
-                    rebuildOne(job, target, rebuilt, e);
+                    rebuildOne(job, target, rebuilt, e).ifPresent(representatives::add);
                     done.add(e.info().sha256());
                 }
             }
+            // Into the new index before the swap: the pipeline writes every document without a count, and the
+            // alias must never point at an index whose hits show none.
+            int recounted = duplicateCounts.recount(target, representatives, false);
+            log.info("Rebuild {} into {}: duplicate counts stored on {} representatives", job.id(), target, recounted);
             store.refresh(target);
             RebuildJob.Status status = job.status();
             long live = store.count(indexManager.alias());
@@ -123,7 +133,8 @@ class RebuildService {
         }
     }
 
-    private void rebuildOne(RebuildJob job, String target, RecentDocuments rebuilt, Entry e) {
+    /** Re-ingests one original into {@code target}; answers the representative it duplicates, if it is a copy. */
+    private Optional<String> rebuildOne(RebuildJob job, String target, RecentDocuments rebuilt, Entry e) {
         String id = IngestService.idOf(e.info().sha256());
         try {
             PolicyDocument d = ingestService.analyse(e.bytes(), e.info());
@@ -138,6 +149,7 @@ class RebuildService {
             store.putInto(target, d, false);
             rebuilt.add(d);
             job.record(d.duplicateOf() == null ? RebuildJob.Result.INGESTED : RebuildJob.Result.DUPLICATE);
+            return Optional.ofNullable(d.duplicateOf());
         } catch (ApiException refused) {
             job.problem(new RebuildJob.Problem(
                     id,
@@ -145,6 +157,7 @@ class RebuildService {
                     RebuildJob.Result.REFUSED,
                     refused.code().code(),
                     refused.getMessage()));
+            return Optional.empty();
         } catch (IOException | RuntimeException failed) {
             log.warn("Rebuild: {} ({}) failed", id, e.info().fileName(), failed);
             job.problem(new RebuildJob.Problem(
@@ -153,6 +166,7 @@ class RebuildService {
                     RebuildJob.Result.FAILED,
                     ErrorCode.INTERNAL_ERROR.code(),
                     "Could not be re-indexed; see the service log"));
+            return Optional.empty();
         }
     }
 

@@ -1,9 +1,7 @@
 package org.policysearch.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -14,9 +12,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
 import org.springframework.stereotype.Service;
@@ -26,11 +22,13 @@ import org.springframework.stereotype.Service;
 public class SearchService {
 
     private static final int SNIPPET_CHARS = 120;
-    private static final String DUPLICATES = "duplicates";
 
-    /** The stored fields a hit shows: long ones (the text, fingerprints, provenance) never travel. */
+    /**
+     * The stored fields a hit shows: long ones (the text, fingerprints, provenance) never travel. The duplicate count
+     * is stored on the representative at write time, so one request answers a search (ADR 0010).
+     */
     private static final List<String> HIT_FIELDS =
-            List.of("title", "date", "source", "type", "issuingBody", "docNumber");
+            List.of("title", "date", "source", "type", "issuingBody", "docNumber", "duplicates");
 
     private final ElasticsearchClient client;
     private final IndexManager indexManager;
@@ -53,7 +51,6 @@ public class SearchService {
 
     public SearchResult search(SearchParams params) throws IOException {
         SearchResponse<PolicyDocument> response = client.search(request(params), PolicyDocument.class);
-        Map<String, Long> duplicates = duplicateCounts(response.hits().hits());
         List<SearchResult.SearchHit> hits = new ArrayList<>();
         for (Hit<PolicyDocument> hit : response.hits().hits()) {
             PolicyDocument d = hit.source();
@@ -69,7 +66,7 @@ public class SearchService {
                     d == null ? null : d.issuingBody(),
                     d == null ? null : d.docNumber(),
                     highlights,
-                    duplicates.getOrDefault(hit.id(), 0L)));
+                    d == null || d.duplicates() == null ? 0 : d.duplicates()));
         }
         long total = response.hits().total() == null
                 ? hits.size()
@@ -128,34 +125,5 @@ public class SearchService {
                                 .boundaryScanner(BoundaryScanner.Sentence)
                                 .boundaryScannerLocale("zh-CN")
                                 .highlightQuery(QueryBuilder.highlight(userQuery, "text.bigram"))));
-    }
-
-    /**
-     * How many documents point at each of the page's hits, by a second search: the main search excludes the
-     * duplicates, so no part of it can count them (see ADR 0010).
-     */
-    private Map<String, Long> duplicateCounts(List<Hit<PolicyDocument>> hits) throws IOException {
-        if (hits.isEmpty()) {
-            return Map.of();
-        }
-        var response =
-                client.search(duplicateCountRequest(hits.stream().map(Hit::id).toList()), Void.class);
-        Map<String, Long> counts = new HashMap<>();
-        for (StringTermsBucket b :
-                response.aggregations().get(DUPLICATES).sterms().buckets().array()) {
-            counts.put(b.key().stringValue(), b.docCount());
-        }
-        return counts;
-    }
-
-    /** The duplicate-count search for the given representatives: a terms aggregation over {@code duplicateOf}. */
-    SearchRequest duplicateCountRequest(List<String> ids) {
-        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
-        return SearchRequest.of(s -> s.index(indexManager.alias())
-                .size(0)
-                .trackTotalHits(t -> t.enabled(false))
-                .query(q -> q.terms(t -> t.field("duplicateOf").terms(v -> v.value(values))))
-                .aggregations(
-                        DUPLICATES, a -> a.terms(t -> t.field("duplicateOf").size(ids.size()))));
     }
 }

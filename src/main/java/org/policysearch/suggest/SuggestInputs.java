@@ -47,7 +47,15 @@ public final class SuggestInputs {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Fields(Completion title, List<Completion> term) {}
 
+    /**
+     * A duplicate completes nothing: its representative has the same title and terms, and the title suggester's
+     * {@code skip_duplicates} keeps one document per text, which could be the copy the service then leaves out (on
+     * equal weights a representative rewritten with its duplicate count, so in a newer segment, always lost).
+     */
     public Fields fields(PolicyDocument document) {
+        if (document.duplicateOf() != null) {
+            return new Fields(null, List.of());
+        }
         int weight = weight(document.date());
         List<String> titleInputs = document.title() == null ? List.of() : inputs(document.title());
         List<Completion> terms = Stream.concat(document.keywords().stream(), document.topics().stream())

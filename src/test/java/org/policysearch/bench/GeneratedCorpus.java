@@ -179,6 +179,7 @@ final class GeneratedCorpus {
                 s.script(),
                 s.flags(),
                 null,
+                null,
                 s.contentType(),
                 s.charset(),
                 s.rulesFired(),

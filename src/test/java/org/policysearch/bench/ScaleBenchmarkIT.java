@@ -580,8 +580,8 @@ class ScaleBenchmarkIT {
                 .append(", every third with a facet filter on a common type, year or region value, shuffled with a"
                         + " fixed seed.\n")
                 .append("- **api**: `GET /api/search?q=…` over HTTP/1.1 (the service's full request: parsing, the"
-                        + " search with highlights and six facet aggregations, the duplicate-count search, JSON both"
-                        + " ways).\n")
+                        + " search with highlights and six facet aggregations, the duplicate counts read from the"
+                        + " hits, JSON both ways).\n")
                 .append("- **bare match**: `{\"size\":10,\"query\":{\"match\":{\"text\":q}}}` sent to Elasticsearch"
                         + " directly (low-level `RestClient`): the floor for a query over this index.\n")
                 .append(String.format(

@@ -138,6 +138,7 @@ public final class TestDocument {
                 script,
                 null,
                 duplicateOf,
+                null,
                 contentType,
                 charset,
                 null,

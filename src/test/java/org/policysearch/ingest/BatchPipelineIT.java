@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.PolicySearchProperties;
+import org.policysearch.index.DocumentStore;
 import org.policysearch.index.IndexManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +56,12 @@ class BatchPipelineIT {
 
     @Autowired
     ElasticsearchClient client;
+
+    @Autowired
+    DocumentStore store;
+
+    @Autowired
+    PolicySearchProperties policy;
 
     @TempDir
     Path dir;
@@ -112,6 +120,51 @@ class BatchPipelineIT {
         IngestOutcome again = ingestService.ingest(upload, "upload.txt", null);
         assertThat(again.created()).isFalse();
         assertThat(again.document().id()).isEqualTo(id);
+    }
+
+    /**
+     * A service killed after its copies' outcomes were journalled but before the batch's recount: the resumed job
+     * has no file left to run, and still stores the count from the outcomes in its journal.
+     */
+    @Test
+    void aResumedBatchStoresTheCountOfCopiesJournalledBeforeTheRestart() throws Exception {
+        // The same notice in three encodings, none a copy of the other test's files (the tests share the index).
+        Path notices = Files.createDirectories(dir.resolve("notices"));
+        for (String name : List.of("notice-big5.txt", "notice-gb18030.txt", "notice-utf8.txt")) {
+            try (InputStream in = getClass().getResourceAsStream("/fixtures/txt/" + name)) {
+                Files.write(notices.resolve(name), in.readAllBytes());
+            }
+        }
+        BatchJob job = await(batchService.start(notices));
+        List<BatchJob.FileOutcome> outcomes = job.status().outcomes();
+        assertThat(outcomes)
+                .extracting(BatchJob.FileOutcome::result)
+                .containsOnly(BatchJob.Result.INGESTED, BatchJob.Result.DUPLICATE, BatchJob.Result.DUPLICATE);
+        String representative = outcomes.stream()
+                .filter(o -> o.result() == BatchJob.Result.INGESTED)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(store.get(representative).orElseThrow().duplicates()).isEqualTo(2);
+
+        // The state such a crash leaves: the representative as the pipeline wrote it (no count), the job unfinished.
+        store.put(store.get(representative).orElseThrow().withDuplicates(null), true);
+        assertThat(store.get(representative).orElseThrow().duplicates()).isNull();
+        Files.delete(policy.dataDir().resolve("batches").resolve(job.id()).resolve("finished.json"));
+        batchService.load();
+        batchService.resume();
+
+        BatchJob resumed = await(batchService.get(job.id()).orElseThrow());
+        assertThat(resumed.status().outcomes()).hasSize(3);
+        assertThat(store.get(representative).orElseThrow().duplicates()).isEqualTo(2);
+    }
+
+    private static BatchJob await(BatchJob job) throws InterruptedException {
+        while (!job.finished()) {
+            Thread.sleep(50);
+        }
+        assertThat(job.status().state()).isEqualTo(BatchJob.State.DONE);
+        return job;
     }
 
     private Map<String, BatchJob.FileOutcome> run() throws InterruptedException {

@@ -68,6 +68,7 @@ class PipelineEvaluationTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 

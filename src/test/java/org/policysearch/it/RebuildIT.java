@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.policysearch.extract.HostileFiles;
+import org.policysearch.index.DocumentStore;
 import org.policysearch.index.IndexManager;
 import org.policysearch.ingest.OriginalStore;
+import org.policysearch.suggest.SuggestInputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +78,12 @@ class RebuildIT {
     OriginalStore originals;
 
     @Autowired
+    DocumentStore store;
+
+    @Autowired
+    SuggestInputs suggestInputs;
+
+    @Autowired
     co.elastic.clients.elasticsearch.ElasticsearchClient client;
 
     @Test
@@ -92,6 +101,17 @@ class RebuildIT {
         assertThat(duplicateOfById.values().stream().filter(d -> d != null))
                 .as("the notice's three copies and the speech's two link up")
                 .hasSize(3);
+        Map<String, Integer> expectedCounts = new HashMap<>();
+        duplicateOfById.forEach((id, representative) -> {
+            expectedCounts.putIfAbsent(id, 0);
+            if (representative != null) {
+                expectedCounts.remove(id);
+                expectedCounts.merge(representative, 1, Integer::sum);
+            }
+        });
+        assertThat(expectedCounts.values()).containsExactlyInAnyOrder(2, 1, 0);
+        assertThat(duplicatesShown(http)).as("counts stored by the uploads").isEqualTo(expectedCounts);
+        String notice = duplicateOfById.keySet().iterator().next(); // the first upload: the notice's representative
         Set<String> before = indexManager.indicesBehindAlias();
 
         assertThat(new Http(port, null).post("/api/admin/rebuild").status()).isEqualTo(401);
@@ -117,6 +137,11 @@ class RebuildIT {
         Http.Answer search = http.get(
                 "/api/search?q=" + URLEncoder.encode("走访慰问", StandardCharsets.UTF_8) + "&includeDuplicates=true");
         assertThat(search.json().path("total").asInt()).as(search.body()).isGreaterThanOrEqualTo(3);
+        // The rebuild wrote every document without a count and stored the counts before the swap.
+        assertThat(duplicatesShown(http)).as("counts stored by the rebuild").isEqualTo(expectedCounts);
+        assertThat(Completions.byPinyin(http, suggestInputs, store.get(notice).orElseThrow()))
+                .as("the notice's representative, rewritten with its count, is still completed")
+                .contains(notice);
         assertThat(http.get("/api/admin/rebuild/" + UUID.randomUUID())
                         .json()
                         .path("code")
@@ -169,6 +194,18 @@ class RebuildIT {
         } finally {
             client.indices().delete(d -> d.index(index));
         }
+    }
+
+    /** Each representative's {@code duplicates} as its search hit shows it (no query: every representative). */
+    private static Map<String, Integer> duplicatesShown(Http http) throws Exception {
+        Http.Answer search = http.get("/api/search?size=100");
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        Map<String, Integer> shown = new HashMap<>();
+        search.json()
+                .path("hits")
+                .forEach(h ->
+                        shown.put(h.path("id").asText(), h.path("duplicates").asInt(-1)));
+        return shown;
     }
 
     private long segments(String index) throws IOException {

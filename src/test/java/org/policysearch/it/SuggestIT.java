@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.DocumentStore;
+import org.policysearch.index.DuplicateCounts;
 import org.policysearch.index.TestDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,9 @@ class SuggestIT {
 
     @Autowired
     DocumentStore store;
+
+    @Autowired
+    DuplicateCounts duplicateCounts;
 
     @Autowired
     TestRestTemplate rest;
@@ -122,6 +126,26 @@ class SuggestIT {
     @Test
     void duplicatesAreNotSuggested() {
         assertThat(suggest("乡村振兴促进")).extracting(Suggestion::id).doesNotContain("sg-6");
+    }
+
+    /**
+     * Storing a representative's duplicate count rewrites it: {@code _source} leaves out the completion inputs, so
+     * the rewrite must send them again (a partial update would drop them, and with them every suggestion).
+     */
+    @Test
+    void aRepresentativesSuggestionsSurviveTheRewriteThatStoresItsCount() throws IOException {
+        // Written afresh (no count stored), as the pipeline writes a representative; sg-6 points at it.
+        put("sg-2", "乡村振兴促进法", "2021-04-29", List.of("乡村振兴", "法律"), null);
+
+        assertThat(duplicateCounts.recount(List.of("sg-2"), true)).isEqualTo(1);
+
+        assertThat(store.get("sg-2").orElseThrow().duplicates()).isEqualTo(1);
+        assertThat(suggest("乡村振兴促进")).contains(new Suggestion("乡村振兴促进法", "title", "sg-2"));
+        assertThat(suggest("xczxcj")).extracting(Suggestion::id).contains("sg-2");
+        assertThat(suggest("法律")).contains(new Suggestion("法律", "term", null));
+        assertThat(duplicateCounts.recount(List.of("sg-2"), true))
+                .as("nothing to rewrite once stored")
+                .isZero();
     }
 
     @Test

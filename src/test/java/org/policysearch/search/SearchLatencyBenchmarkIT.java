@@ -49,7 +49,9 @@ import org.springframework.util.MultiValueMap;
  * {@link SearchService#request} builds, over the low-level REST client), at 1 and 8 concurrent clients, on an index of
  * at least 50,000 documents built from the shared corpus once and kept in its own data directory (see
  * {@link #ensureIndex}). Open model: each client sends on a fixed schedule and latency runs from the intended send
- * time (no coordinated omission), into HdrHistogram. The paths take turns (A/B/C/A/B/C). Writes {@code
+ * time (no coordinated omission), into HdrHistogram. The paths take turns (A/B/A/B). The API sends one search per
+ * request (the duplicate counts are in the hits' {@code _source}, ADR 0010), so api minus direct is the service's
+ * own code. Writes {@code
  * docs/benchmarks/search-latency.md}.
  *
  * <p>{@code flock /tmp/bench.lock mvn -B -q -Des-plugin.skip=true verify -Dit.test=SearchLatencyBenchmarkIT
@@ -99,6 +101,28 @@ class SearchLatencyBenchmarkIT {
     @Autowired
     SearchService searchService;
 
+    /** The benchmark's client of the service's API; RestClient answers a non-2xx status with an exception. */
+    private RestClient serviceClient;
+
+    private synchronized RestClient serviceClient() {
+        if (serviceClient == null) {
+            // Every client is one address here: the key's budget (10 x) keeps the rate limit out of the way.
+            serviceClient = RestClient.builder(new org.apache.http.HttpHost("localhost", port, "http"))
+                    .setDefaultHeaders(new org.apache.http.Header[] {
+                        new org.apache.http.message.BasicHeader("X-API-Key", "bench-secret")
+                    })
+                    .build();
+        }
+        return serviceClient;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeServiceClient() throws IOException {
+        if (serviceClient != null) {
+            serviceClient.close();
+        }
+    }
+
     @org.springframework.beans.factory.annotation.Value("${policy.data-dir}")
     String dataDir;
 
@@ -124,13 +148,12 @@ class SearchLatencyBenchmarkIT {
         // Warm-up: every query once through each path.
         runPhase("api", 1, mix, 0, 50, 0);
         runPhase("direct", 1, mix, 0, 50, 0);
-        runPhase("direct+counts", 1, mix, 0, 50, 0);
         String profile = profile(mix);
         List<Phase> phases = new ArrayList<>();
         for (int clients : List.of(1, 8)) {
             double rate = clients == 1 ? RATE_1 : RATE_8;
             for (int round = 1; round <= ROUNDS; round++) {
-                for (String mode : List.of("api", "direct", "direct+counts")) {
+                for (String mode : List.of("api", "direct")) {
                     Phase p = runPhase(mode, clients, mix, round, rate, SECONDS);
                     phases.add(p);
                     System.out.printf(
@@ -401,6 +424,7 @@ class SearchLatencyBenchmarkIT {
                 d.script(),
                 d.flags(),
                 d.duplicateOf(),
+                null,
                 d.contentType(),
                 d.charset(),
                 d.rulesFired(),
@@ -464,9 +488,6 @@ class SearchLatencyBenchmarkIT {
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread t = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
                 long offset = intervalNanos * client / clients;
                 for (int i = 0; i < perClient; i++) {
                     Mixed m = mix.get((client * 37 + round * 11 + i) % mix.size());
@@ -477,11 +498,9 @@ class SearchLatencyBenchmarkIT {
                     }
                     long tookMillis = -1;
                     try {
-                        tookMillis = send(mode, m, http);
+                        tookMillis = send(mode, m);
                     } catch (IOException | RuntimeException e) {
                         errors.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        return;
                     }
                     long micros = (System.nanoTime() - intended) / 1000;
                     synchronized (histogram) {
@@ -510,39 +529,20 @@ class SearchLatencyBenchmarkIT {
     private static final java.util.regex.Pattern TOOK = java.util.regex.Pattern.compile("\"took\":(\\d+)");
 
     /** Sends one request and returns the "took" the answer reports (the service passes Elasticsearch's on). */
-    private long send(String mode, Mixed m, HttpClient http) throws IOException, InterruptedException {
+    private long send(String mode, Mixed m) throws IOException {
         String body;
         if (mode.equals("api")) {
-            HttpResponse<String> response = http.send(
-                    // Every client is one address here: the key's budget (10 x) keeps the rate limit out of the way.
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?" + m.apiQuery()))
-                            .header("X-API-Key", "bench-secret")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("status " + response.statusCode());
-            }
-            body = response.body();
+            // The same HTTP client stack as the direct path (Apache async under RestClient, pooled keep-alive
+            // connections), so api minus direct is the service alone, not a difference between client libraries.
+            body = EntityUtils.toString(serviceClient()
+                    .performRequest(new Request("GET", "/api/search?" + m.apiQuery()))
+                    .getEntity());
         } else {
             // What the Java client sends: the same body, with typed_keys for the aggregation parsing.
             Request request = new Request("POST", "/" + indexManager.alias() + "/_search");
             request.addParameter("typed_keys", "true");
             request.setJsonEntity(m.body());
             body = EntityUtils.toString(restClient.performRequest(request).getEntity());
-            if (mode.equals("direct+counts")) {
-                List<String> ids = new ArrayList<>();
-                JSON.readTree(body)
-                        .path("hits")
-                        .path("hits")
-                        .forEach(h -> ids.add(h.path("_id").asText()));
-                if (!ids.isEmpty()) {
-                    Request counts = new Request("POST", "/" + indexManager.alias() + "/_search");
-                    counts.addParameter("typed_keys", "true");
-                    counts.setJsonEntity(
-                            JsonpUtils.toJsonString(searchService.duplicateCountRequest(ids), client._jsonpMapper()));
-                    EntityUtils.toString(restClient.performRequest(counts).getEntity());
-                }
-            }
         }
         var took = TOOK.matcher(body);
         return took.find() ? Long.parseLong(took.group(1)) : -1;
@@ -603,16 +603,15 @@ class SearchLatencyBenchmarkIT {
                 .append(faceted)
                 .append(
                         " of them with a facet filter (the most common type, year or region values), shuffled with a fixed seed.\n")
-                .append("- **api**: `GET /api/search?q=…` over HTTP/1.1 (java.net.http, one connection per client):"
-                        + " query parsing, the search with highlights and six facet aggregations, the duplicate-count"
-                        + " lookup for the page's hits, JSON mapping both ways.\n")
+                .append(
+                        "- **api**: `GET /api/search?q=…` over HTTP/1.1 (a low-level `RestClient` pointed at the service: the same"
+                                + " Apache async client and keep-alive pool as the direct path):"
+                                + " query parsing, the search with highlights and six facet aggregations (the hits' duplicate"
+                                + " counts come in their `_source`: one Elasticsearch request), JSON mapping both ways.\n")
                 .append("- **direct**: the exact body `SearchService.request` builds for the same parameters"
                         + " (serialised with the client's JSON mapper), `POST /<alias>/_search?typed_keys=true` through"
-                        + " the low-level `RestClient`, response read in full.\n")
-                .append(
-                        "- **direct+counts**: direct, then the duplicate-count search the service sends for the hits"
-                                + " of the answer (`SearchService.duplicateCountRequest`): everything the api path asks of"
-                                + " Elasticsearch, so api minus direct+counts is the service's own code (HTTP, Spring, JSON).\n")
+                        + " the low-level `RestClient`, response read in full: everything the api path asks of"
+                        + " Elasticsearch, so api minus direct is the service's own code (HTTP, Spring, JSON).\n")
                 .append("- Open model, no coordinated omission: each client sends on a fixed schedule (")
                 .append(RATE_1)
                 .append(" req/s with 1 client; ")
@@ -626,7 +625,7 @@ class SearchLatencyBenchmarkIT {
                 .append(" s per phase after a warm-up pass of the whole mix on each path.\n")
                 .append("- Rounds: ")
                 .append(ROUNDS)
-                .append(", the three paths in turn (A/B/C/A/B/C) so other engineers' load on the 2 shared cores hits"
+                .append(", the two paths in turn (A/B/A/B) so other engineers' load on the 2 shared cores hits"
                         + " all of them; the machine column is the whole machine's CPU use during the phase.\n\n");
         md.append("## Phases\n\n| clients | round | path | requests | errors | p50 ms | p95 ms | p99 ms | max ms"
                 + " | machine busy |\n|---|---|---|---|---|---|---|---|---|---|\n");
@@ -658,23 +657,16 @@ class SearchLatencyBenchmarkIT {
                 h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(95) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0)));
-        md.append("\n| clients | API overhead over direct at p50 | at p99 | of which the duplicate-count search"
-                + " (direct+counts − direct) p50 / p99 | the service's own code (api − direct+counts) p50 / p99 |\n"
-                + "|---|---|---|---|---|\n");
+        md.append("\n| clients | the service's own code (api − direct) at p50 | at p99 |\n|---|---|---|\n");
         for (int clients : List.of(1, 8)) {
             Histogram api = merged.get(clients + "|api");
             Histogram direct = merged.get(clients + "|direct");
-            Histogram counts = merged.get(clients + "|direct+counts");
             md.append(String.format(
-                    "| %d | %+.1f ms | %+.0f %% (%+.1f ms) | %+.1f / %+.1f ms | %+.1f / %+.1f ms |%n",
+                    "| %d | %+.1f ms | %+.0f %% (%+.1f ms) |%n",
                     clients,
                     diff(api, direct, 50),
                     100.0 * diff(api, direct, 99) / (direct.getValueAtPercentile(99) / 1000.0),
-                    diff(api, direct, 99),
-                    diff(counts, direct, 50),
-                    diff(counts, direct, 99),
-                    diff(api, counts, 50),
-                    diff(api, counts, 99)));
+                    diff(api, direct, 99)));
         }
         md.append("\n## Where the time goes (all rounds merged)\n\nElasticsearch's own `took` (query, fetch,"
                 + " highlight and aggregation on the node; the api answer passes the main search's on), against the"

@@ -1,18 +1,31 @@
 package org.policysearch.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.IndexManager;
+import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 import org.springframework.util.LinkedMultiValueMap;
 
 class SearchServiceTest {
@@ -38,13 +51,13 @@ class SearchServiceTest {
     }
 
     @Test
-    void hitsFetchOnlyTheFieldsTheyShow() throws Exception {
+    void hitsFetchOnlyTheFieldsTheyShowWithTheStoredDuplicateCount() throws Exception {
         var params = new LinkedMultiValueMap<String, String>();
         params.add("q", "乡村振兴");
         JsonNode body = json(service.request(SearchController.parse(params)));
 
         assertThat(texts(body.at("/_source/includes")))
-                .containsExactlyInAnyOrder("title", "date", "source", "type", "issuingBody", "docNumber");
+                .containsExactlyInAnyOrder("title", "date", "source", "type", "issuingBody", "docNumber", "duplicates");
         assertThat(body.at("/highlight/fields/text.bigram").isObject()).isTrue();
     }
 
@@ -70,14 +83,47 @@ class SearchServiceTest {
         assertThat(byDate.at("/sort").isMissingNode()).isFalse();
     }
 
-    @Test
-    void duplicateCountsAreOneAggregationOverThePagesIds() throws Exception {
-        JsonNode body = json(service.duplicateCountRequest(List.of("a1", "b2", "c3")));
+    /** Facet aggregations as {@link FacetAggregations#read} expects them, without values. */
+    private static Map<String, Aggregate> emptyFacets() {
+        Map<String, Aggregate> aggregations = new HashMap<>();
+        for (Facet facet : Facet.values()) {
+            Aggregate values = facet == Facet.YEAR
+                    ? Aggregate.of(a -> a.histogram(h -> h.buckets(b -> b.array(List.of()))))
+                    : Aggregate.of(a -> a.sterms(t -> t.buckets(b -> b.array(List.of()))));
+            aggregations.put(
+                    facet.param, Aggregate.of(a -> a.filter(f -> f.docCount(0).aggregations("values", values))));
+        }
+        return aggregations;
+    }
 
-        assertThat(body.path("size").asInt()).isZero();
-        assertThat(body.path("track_total_hits").asBoolean(true)).isFalse();
-        assertThat(texts(body.at("/query/terms/duplicateOf"))).containsExactly("a1", "b2", "c3");
-        assertThat(body.at("/aggregations/duplicates/terms/field").asText()).isEqualTo("duplicateOf");
-        assertThat(body.at("/aggregations/duplicates/terms/size").asInt()).isEqualTo(3);
+    /** The duplicate counts come with the hits (ADR 0010): a search sends exactly one request. */
+    @Test
+    void aSearchIsOneRequest() throws Exception {
+        ElasticsearchClient client = mock(ElasticsearchClient.class);
+        @SuppressWarnings("unchecked")
+        SearchResponse<PolicyDocument> response = SearchResponse.of(r -> r.took(3)
+                .timedOut(false)
+                .aggregations(emptyFacets())
+                .shards(s -> s.total(1).successful(1).failed(0))
+                .hits(h -> h.total(t -> t.value(1).relation(TotalHitsRelation.Eq))
+                        .hits(hit -> hit.index("policy-docs-v4")
+                                .id("rep")
+                                .source(TestDocument.builder("rep")
+                                        .title("乡村振兴促进法")
+                                        .build()
+                                        .withDuplicates(2)))));
+        when(client.search(any(SearchRequest.class), eq(PolicyDocument.class))).thenReturn(response);
+        SearchService oneRequest = new SearchService(client, alias("policy-docs"));
+        var params = new LinkedMultiValueMap<String, String>();
+        params.add("q", "乡村振兴");
+
+        SearchResult result = oneRequest.search(SearchController.parse(params));
+
+        assertThat(result.hits()).singleElement().satisfies(h -> {
+            assertThat(h.id()).isEqualTo("rep");
+            assertThat(h.duplicates()).isEqualTo(2);
+        });
+        verify(client, times(1)).search(any(SearchRequest.class), eq(PolicyDocument.class));
+        verifyNoMoreInteractions(client);
     }
 }

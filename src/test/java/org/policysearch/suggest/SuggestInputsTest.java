@@ -52,6 +52,15 @@ class SuggestInputsTest {
     }
 
     @Test
+    void aDuplicateCompletesNothingItsRepresentativeDoes() {
+        PolicyDocument representative = document("关于推进乡村振兴的意见", "2021-02-21", List.of("乡村振兴"), List.of("三农"));
+        SuggestInputs.Fields copy = inputs.fields(representative.withDuplicateOf("rep"));
+        assertThat(copy.title()).isNull();
+        assertThat(copy.term()).isEmpty();
+        assertThat(inputs.fields(representative).title().input()).startsWith("关于推进乡村振兴的意见");
+    }
+
+    @Test
     void documentFieldsCarryTitleAndEachDistinctTermWeightedByRecency() {
         PolicyDocument doc = document("關於推進鄉村振興的意見", "2021-02-21", List.of("乡村振兴", "农业"), List.of("乡村振兴", "三农"));
         SuggestInputs.Fields fields = inputs.fields(doc);
