@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The duplicate count a search hit shows ({@code duplicates}) is stored on the representative at write time (ADR
  * 0010): right after single uploads of a file, its exact copy (other bytes, same text) and a near copy; after a batch
  * with several copies of one document; unchanged by identical re-uploads and re-runs; and the representative's
- * suggestions survive the rewrites that store it. Every text is generated from its own seed, so no other test's
- * document in the shared alias is a near copy of these.
+ * suggestions survive the rewrites that store it. Every text is generated at random, numbers in every sentence, so
+ * no other test's document in the shared alias is a near copy of these.
  */
 class DuplicateCountsIT extends AbstractServiceIT {
 
