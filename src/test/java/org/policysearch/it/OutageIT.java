@@ -131,7 +131,8 @@ class OutageIT {
         // Enough files that the kill, right after the first acknowledgement, lands while files are still unwritten:
         // with 300 an idle box could write them all first, and the batch then only waits in its last steps (the
         // duplicate recount and the refresh), with nothing left to prove about queued files.
-        List<String> files = BatchFiles.write(FILES, 1200, 7);
+        int distinct = 1200;
+        List<String> files = BatchFiles.write(FILES, distinct, 7);
         long before = count(node.uri(), alias);
         String id = startBatch(serviceUri, API_KEY, FILES.toString());
 
@@ -166,7 +167,7 @@ class OutageIT {
         assertNothingLost(done, files, node.uri(), alias, before);
         assertThat(done.at("/counts/INGESTED").asInt()
                         + done.at("/counts/DUPLICATE").asInt())
-                .isEqualTo(files.size());
+                .isEqualTo(distinct);
         Map<String, JsonNode> finalOutcomes = outcomesByFile(done);
         outcomesByFile(beforeKill)
                 .forEach((file, outcome) -> assertThat(finalOutcomes.get(file))
