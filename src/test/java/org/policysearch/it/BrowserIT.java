@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -146,8 +147,14 @@ class BrowserIT extends AbstractServiceIT {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * Waits, reading the page again while it re-renders: the results are replaced without a reload, so an element
+     * read between two renders can be detached by the time its text is asked for.
+     */
     private WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static String total() {
