@@ -33,6 +33,18 @@ public class BatchStore {
     public static final int BULK_DOCS = 200;
 
     public static final long BULK_BYTES = 2_000_000;
+
+    /** Fields besides the text and the completion inputs derived from title and keywords: well under this. */
+    private static final long FIXED_BYTES_PER_DOCUMENT = 4096;
+
+    /**
+     * An upper bound of what {@code document} adds to a bulk request (UTF-8 Chinese is three bytes a character), so
+     * requests grouped by it stay under {@link #BULK_BYTES}.
+     */
+    public static long requestBytes(PolicyDocument document) {
+        return FIXED_BYTES_PER_DOCUMENT
+                + 3L * (document.text() == null ? 0 : document.text().length());
+    }
     /** Both write threads of a 2-core node busy, without queueing more than the node can absorb. */
     public static final int BULK_CONCURRENCY = 2;
 

@@ -123,14 +123,15 @@ public class DuplicateCounts {
                 conflicts.add(current.id()); // written since its count was read: count again
                 continue;
             }
-            ObjectNode body = documents.body(current.source().withDuplicates(changes.get(current.id())));
+            PolicyDocument counted = current.source().withDuplicates(changes.get(current.id()));
+            ObjectNode body = documents.body(counted);
             operations.add(BulkOperation.of(o -> o.index(i -> i.index(index)
                     .id(current.id())
                     .ifSeqNo(version.seqNo())
                     .ifPrimaryTerm(version.primaryTerm())
                     .document(body))));
             operationIds.add(current.id());
-            bytes += body.path("text").asText("").length() * 3L + 4096;
+            bytes += BatchStore.requestBytes(counted);
             if (bytes >= BatchStore.BULK_BYTES || operations.size() >= BatchStore.BULK_DOCS) {
                 rewritten += rewrite(operations, operationIds, waitForSearchable, conflicts);
                 operations = new ArrayList<>();
@@ -143,14 +144,8 @@ public class DuplicateCounts {
 
     /** Versions and stored counts of those of {@code ids} that exist (a real-time multi-get: no refresh needed). */
     private Map<String, Stored> stored(String index, List<String> ids) throws IOException {
-        var response = client.mget(m -> m.index(index).ids(ids).sourceIncludes(DUPLICATES), PolicyDocument.class);
         Map<String, Stored> out = new LinkedHashMap<>();
-        for (MultiGetResponseItem<PolicyDocument> item : response.docs()) {
-            if (item.isFailure()) {
-                throw new IOException(
-                        "Multi-get item failed: " + item.failure().error().type());
-            }
-            GetResult<PolicyDocument> r = item.result();
+        for (GetResult<PolicyDocument> r : multiGet(index, ids, List.of(DUPLICATES))) {
             if (r.found() && r.seqNo() != null && r.primaryTerm() != null) {
                 out.put(
                         r.id(),
@@ -165,7 +160,21 @@ public class DuplicateCounts {
 
     /** The whole stored documents to rewrite, with their versions. */
     private List<GetResult<PolicyDocument>> documentsOf(String index, List<String> ids) throws IOException {
-        var response = client.mget(m -> m.index(index).ids(ids), PolicyDocument.class);
+        return multiGet(index, ids, List.of());
+    }
+
+    /** A multi-get of {@code ids} with their versions, the source cut to {@code includes} (empty: whole). */
+    private List<GetResult<PolicyDocument>> multiGet(String index, List<String> ids, List<String> includes)
+            throws IOException {
+        var response = client.mget(
+                m -> {
+                    m.index(index).ids(ids);
+                    if (!includes.isEmpty()) {
+                        m.sourceIncludes(includes);
+                    }
+                    return m;
+                },
+                PolicyDocument.class);
         List<GetResult<PolicyDocument>> out = new ArrayList<>();
         for (MultiGetResponseItem<PolicyDocument> item : response.docs()) {
             if (item.isFailure()) {

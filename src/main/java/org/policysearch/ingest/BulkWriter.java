@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
 final class BulkWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
-    /** Fields besides the text and the completion inputs derived from title and keywords: well under this. */
-    private static final long FIXED_BYTES_PER_DOCUMENT = 4096;
 
     private record Pending(BulkOperation operation, BatchJob.FileOutcome outcome) {}
 
@@ -56,8 +54,7 @@ final class BulkWriter implements AutoCloseable {
 
     /** Queues a document; {@code outcome} is what its file becomes once Elasticsearch acknowledges it. */
     void add(PolicyDocument document, BatchJob.FileOutcome outcome) throws InterruptedException {
-        // UTF-8 Chinese is three bytes a character: an upper bound, so requests stay under the limit.
-        long bytes = FIXED_BYTES_PER_DOCUMENT + 3L * document.text().length();
+        long bytes = BatchStore.requestBytes(document);
         if (!buffer.isEmpty() && bufferBytes + bytes > BatchStore.BULK_BYTES) {
             flush();
         }

@@ -37,11 +37,11 @@ public enum QueryTemplate {
     /** {@link #HYBRID_LONG} with its boosts moved to a rescore of the best {@value #RESCORE_WINDOW} hits. */
     HYBRID_LONG_RESCORE(true, "2<75%", true, "3<80%", true, true, true, "3<50%", "3<50%", true, LongGate.BOTH),
     /** {@link #HYBRID_LONG_RESCORE} where long terms are let in by their words (or exact run) only, not bigrams. */
-    HYBRID_LONG_WORDS(true, "2<75%", true, "3<80%", true, true, true, "3<50%", "3<50%", true, LongGate.WORDS),
+    HYBRID_LONG_WORDS(true, "2<75%", true, "3<80%", true, true, true, "3<50%", null, true, LongGate.WORDS),
     /** {@link #HYBRID_LONG_RESCORE} where long terms are let in by their bigrams (or exact run) only, not words. */
-    HYBRID_LONG_BIGRAMS(true, "2<75%", true, "3<80%", true, true, true, "3<50%", "3<50%", true, LongGate.BIGRAMS),
+    HYBRID_LONG_BIGRAMS(true, "2<75%", true, "3<80%", true, true, true, null, "3<50%", true, LongGate.BIGRAMS),
     /** {@link #HYBRID_LONG_BIGRAMS} with a looser bigram gate for long terms, {@code 3<40%}. */
-    HYBRID_LONG_BIGRAMS_40(true, "2<75%", true, "3<80%", true, true, true, "3<50%", "3<40%", true, LongGate.BIGRAMS),
+    HYBRID_LONG_BIGRAMS_40(true, "2<75%", true, "3<80%", true, true, true, null, "3<40%", true, LongGate.BIGRAMS),
     /** {@link #HYBRID_LONG_RESCORE} with a stricter word gate for long terms, {@code 3<65%}. */
     HYBRID_LONG_W65(true, "2<75%", true, "3<80%", true, true, true, "3<65%", "3<50%", true, LongGate.BOTH),
     /** {@link #HYBRID_LONG_RESCORE} with a stricter word gate for long terms, {@code 3<80%}. */
