@@ -7,9 +7,9 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 
 /** Decides by content which path a file takes; the name only breaks ties (text/plain vs text/csv). */
 final class FormatDetector {
@@ -54,16 +54,20 @@ final class FormatDetector {
     private final Detector detector;
     private final TextDecoder decoder;
     private final MediaTypeRegistry registry;
+    private final MimeTypes mimeTypes;
 
     FormatDetector(TikaConfig tika, TextDecoder decoder) {
         this.decoder = decoder;
         this.detector = tika.getDetector();
         this.registry = tika.getMediaTypeRegistry();
+        this.mimeTypes = tika.getMimeRepository();
     }
 
     Format detect(byte[] content, String fileName) {
-        MediaType byContent = tikaType(content, null);
-        MediaType withName = fileName == null || fileName.isBlank() ? byContent : tikaType(content, fileName);
+        MediaType byContent = tikaType(content);
+        // The name's own type (Tika's glob patterns) is what Tika's name hint would add to the same magic: detecting
+        // a second time with the name would only repeat the magic, the costliest step of a text file's analysis.
+        MediaType withName = fileName == null || fileName.isBlank() ? byContent : byName(fileName);
         MediaType type;
         if (byContent.equals(MediaType.OCTET_STREAM)) {
             // Nothing in the bytes says what they are: a name alone never makes them a PDF or a DOCX. Tika calls
@@ -98,17 +102,13 @@ final class FormatDetector {
         return Route.UNSUPPORTED;
     }
 
-    private MediaType tikaType(byte[] content, String fileName) {
-        return tikaDetect(content, fileName).getBaseType();
+    private MediaType byName(String fileName) {
+        return mimeTypes.getMimeType(fileName).getType().getBaseType();
     }
 
-    private MediaType tikaDetect(byte[] content, String fileName) {
-        Metadata metadata = new Metadata();
-        if (fileName != null) {
-            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        }
+    private MediaType tikaType(byte[] content) {
         try (TikaInputStream in = TikaInputStream.get(content)) {
-            return detector.detect(in, metadata);
+            return detector.detect(in, new Metadata()).getBaseType();
         } catch (IOException e) {
             throw new UncheckedIOException("detection reads from memory", e);
         }

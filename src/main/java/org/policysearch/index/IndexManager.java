@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -39,9 +40,21 @@ public class IndexManager {
         return t;
     });
     private volatile boolean ready;
+    private final ApplicationEventPublisher events;
 
-    IndexManager(ElasticsearchClient client, IndexProperties properties, ObjectMapper mapper) {
+    /**
+     * Published once the alias points at another index: state kept about the old index's documents (the ingest
+     * service's bridge of documents not yet searchable) no longer describes the live one.
+     */
+    public record AliasSwapped(String alias, String target) {}
+
+    IndexManager(
+            ElasticsearchClient client,
+            IndexProperties properties,
+            ObjectMapper mapper,
+            ApplicationEventPublisher events) {
         this.client = client;
+        this.events = events;
         this.definition = new IndexDefinition(properties, mapper);
         this.rebuildMergeSegments = properties.rebuildMergeSegments();
     }
@@ -156,6 +169,7 @@ public class IndexManager {
                     a -> a.add(ad -> ad.index(target).alias(definition.alias()).isWriteIndex(true)));
         });
         log.info("Alias {} now points at {} (was {})", definition.alias(), target, old);
+        events.publishEvent(new AliasSwapped(definition.alias(), target));
     }
 
     /** The physical indices the alias points at (one, except during a hand-made change). */

@@ -18,6 +18,7 @@ import org.policysearch.extract.DocumentExtractor;
 import org.policysearch.extract.Extraction;
 import org.policysearch.index.DocumentStore;
 import org.policysearch.index.DuplicateCounts;
+import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
 import org.policysearch.metadata.DocumentMetadata;
 import org.policysearch.metadata.MetadataExtractor;
@@ -26,6 +27,7 @@ import org.policysearch.web.ApiException;
 import org.policysearch.web.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -219,6 +221,22 @@ public class IngestService {
             }
         }
         return out;
+    }
+
+    /**
+     * The bridge holds documents of the index the alias pointed at when they were written; after a swap (a rebuild)
+     * the live index has its own documents and duplicate links, and a new document must be linked by those only.
+     */
+    @EventListener
+    void onAliasSwapped(IndexManager.AliasSwapped swapped) {
+        synchronized (dedupLock) {
+            log.debug(
+                    "Alias {} swapped to {}: forgetting {} recent documents",
+                    swapped.alias(),
+                    swapped.target(),
+                    recent.size());
+            recent.clear();
+        }
     }
 
     /** Drops a document whose write failed from the duplicate bridge. */

@@ -59,6 +59,16 @@ final class RecentDocuments {
         }
     }
 
+    /** Forgets every document: they were written to an index that is no longer the live one. */
+    void clear() {
+        byId.clear();
+        byKey.clear();
+    }
+
+    int size() {
+        return byId.size();
+    }
+
     /** Recent documents sharing the exact hash or an LSH band with the given fingerprint. */
     List<Candidate> candidates(String exactHash, List<String> bands) {
         Set<String> ids = new HashSet<>();

@@ -51,27 +51,21 @@ final class Keywords {
 
     List<String> extract(String fullText) {
         String simplifiedText = fullText.length() > MAX_CHARS ? fullText.substring(0, MAX_CHARS) : fullText;
-        // n-gram -> {count, first offset}: one map, filled in the same order as ever, so ties among candidates (same
-        // score, same first offset) keep the order they always had (the map's iteration order).
-        Map<String, int[]> grams = new HashMap<>();
+        GramCounts counts = new GramCounts(simplifiedText);
         int runStart = -1;
         for (int i = 0; i <= simplifiedText.length(); i++) {
             boolean han = i < simplifiedText.length() && Topics.isHan(simplifiedText.charAt(i));
             if (han && runStart < 0) {
                 runStart = i;
             } else if (!han && runStart >= 0) {
-                countRun(simplifiedText, runStart, i, grams);
+                counts.countRun(runStart, i);
                 runStart = -1;
             }
         }
         // Only n-grams seen MIN_COUNT times matter from here: a rarer one is no candidate, and an extension seen
         // fewer than MIN_COUNT times never covers FRAGMENT_SHARE of a candidate's (at least MIN_COUNT) occurrences.
-        List<String> frequent = new ArrayList<>();
-        grams.forEach((g, c) -> {
-            if (c[0] >= MIN_COUNT) {
-                frequent.add(g);
-            }
-        });
+        Map<String, int[]> grams = counts.atLeast(MIN_COUNT);
+        List<String> frequent = new ArrayList<>(grams.keySet());
         Map<String, Integer> widest = new HashMap<>();
         for (String g : frequent) {
             if (g.length() > 2) {
@@ -91,9 +85,13 @@ final class Keywords {
                 candidates.add(g);
             }
         }
+        // Ties (same score, same first offset) go to the more frequent, shorter n-gram (严重 before 严重食), then in
+        // code-point order: never to the iteration order of a map.
         candidates.sort(Comparator.<String>comparingInt(g -> grams.get(g)[0] * (g.length() - 1))
                 .reversed()
-                .thenComparingInt(g -> grams.get(g)[1]));
+                .thenComparingInt(g -> grams.get(g)[1])
+                .thenComparingInt(String::length)
+                .thenComparing(Comparator.naturalOrder()));
         List<String> picked = new ArrayList<>();
         for (String g : candidates) {
             if (picked.size() == MAX) {
@@ -106,13 +104,100 @@ final class Keywords {
         return picked;
     }
 
-    private static void countRun(String text, int from, int to, Map<String, int[]> grams) {
-        // 5-grams are counted only to recognise 4-gram fragments.
-        for (int n = 2; n <= 5; n++) {
-            for (int i = from; i + n <= to; i++) {
-                int first = i;
-                grams.computeIfAbsent(text.substring(i, i + n), g -> new int[] {0, first})[0]++;
+    /**
+     * Counts of the 2–5 character n-grams of one text in an open-addressing table of (first offset, length): the
+     * text itself is the key store, so counting allocates no string; only the frequent n-grams become strings.
+     */
+    private static final class GramCounts {
+
+        private final String text;
+        private int[] first;
+        private int[] length;
+        private int[] count;
+        private int[] hash;
+        private int size;
+
+        GramCounts(String text) {
+            this.text = text;
+            // At most 4 n-grams per character; the table grows if a text has more distinct ones than expected.
+            int slots = Integer.highestOneBit(Math.max(64, Math.min(text.length(), MAX_CHARS) * 2)) * 2;
+            first = new int[slots];
+            length = new int[slots];
+            count = new int[slots];
+            hash = new int[slots];
+        }
+
+        /** 5-grams are counted only to recognise 4-gram fragments. */
+        void countRun(int from, int to) {
+            for (int n = 2; n <= 5; n++) {
+                for (int i = from; i + n <= to; i++) {
+                    add(i, n);
+                }
             }
+        }
+
+        private void add(int at, int n) {
+            int h = 0;
+            for (int k = at; k < at + n; k++) {
+                h = 31 * h + text.charAt(k);
+            }
+            h ^= n * 0x9E3779B9;
+            int mask = first.length - 1;
+            for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+                if (length[slot] == 0) {
+                    first[slot] = at;
+                    length[slot] = n;
+                    count[slot] = 1;
+                    hash[slot] = h;
+                    if (++size * 2 > first.length) {
+                        grow();
+                    }
+                    return;
+                }
+                if (hash[slot] == h && length[slot] == n && text.regionMatches(first[slot], text, at, n)) {
+                    count[slot]++;
+                    return;
+                }
+            }
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 16);
+        }
+
+        private void grow() {
+            int[] f = first;
+            int[] l = length;
+            int[] c = count;
+            int[] h = hash;
+            first = new int[f.length * 2];
+            length = new int[f.length * 2];
+            count = new int[f.length * 2];
+            hash = new int[f.length * 2];
+            int mask = first.length - 1;
+            for (int i = 0; i < f.length; i++) {
+                if (l[i] != 0) {
+                    int slot = mix(h[i]) & mask;
+                    while (length[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    first[slot] = f[i];
+                    length[slot] = l[i];
+                    count[slot] = c[i];
+                    hash[slot] = h[i];
+                }
+            }
+        }
+
+        /** n-gram -> {count, first offset} of those seen at least {@code min} times. */
+        Map<String, int[]> atLeast(int min) {
+            Map<String, int[]> out = new HashMap<>();
+            for (int i = 0; i < first.length; i++) {
+                if (length[i] != 0 && count[i] >= min) {
+                    out.put(text.substring(first[i], first[i] + length[i]), new int[] {count[i], first[i]});
+                }
+            }
+            return out;
         }
     }
 }

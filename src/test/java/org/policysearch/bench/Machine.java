@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** What a benchmark report says about where it ran, and CPU counters to split time between the JVMs. */
 public final class Machine {
@@ -69,5 +72,131 @@ public final class Machine {
         } catch (IOException | RuntimeException e) {
             return new long[] {0, 0};
         }
+    }
+
+    /**
+     * Pins every thread of a process (and so the threads it starts later) to the given CPUs, with util-linux's
+     * {@code taskset}; an empty list undoes it (every CPU).
+     */
+    public static void pin(long pid, String cpus) throws IOException, InterruptedException {
+        // Not availableProcessors(): a pinned JVM counts only the CPUs it is pinned to.
+        String list = cpus.isEmpty()
+                ? Files.readString(Path.of("/sys/devices/system/cpu/online")).strip()
+                : cpus;
+        Process p = new ProcessBuilder("taskset", "-a", "-cp", list, Long.toString(pid))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("taskset failed: " + out);
+        }
+    }
+
+    /**
+     * CPU time (ms) of a process's threads by kind, from {@code /proc/PID/task/}*{@code /stat}: the JIT compilers,
+     * the garbage collector and the rest, split further by the thread-name prefixes given (first match wins). Names
+     * are the kernel's, cut to 15 characters. Each thread's last reading counts, also after it ended (a pool shut
+     * down after a job): poll while it runs.
+     */
+    public static final class ThreadCpu {
+
+        private final long pid;
+        private final List<String> prefixes;
+        private final Map<String, String> kinds = new java.util.HashMap<>();
+        private final Map<String, Long> last = new java.util.HashMap<>();
+
+        public ThreadCpu(long pid, List<String> prefixes) {
+            this.pid = pid;
+            this.prefixes = prefixes;
+        }
+
+        /** Reads every live thread's CPU time. */
+        public synchronized void poll() {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue; // the thread ended meanwhile
+                    }
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // USER_HZ is 100 on Linux
+                    String tid = task.getFileName().toString();
+                    kinds.put(tid, kind(comm));
+                    last.put(tid, ms);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process is gone: keep what was read
+            }
+        }
+
+        private String kind(String comm) {
+            for (String p : prefixes) {
+                if (comm.startsWith(p)) {
+                    return p;
+                }
+            }
+            if (comm.contains("CompilerThre")) {
+                return "JIT compiler";
+            }
+            return comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "GC" : "other";
+        }
+
+        /** CPU ms by kind over every thread read so far. */
+        public synchronized Map<String, Long> totals() {
+            Map<String, Long> out = new LinkedHashMap<>();
+            prefixes.forEach(p -> out.put(p, 0L));
+            out.put("JIT compiler", 0L);
+            out.put("GC", 0L);
+            out.put("other", 0L);
+            last.forEach((tid, ms) -> out.merge(kinds.get(tid), ms, Long::sum));
+            return out;
+        }
+    }
+
+    /** The difference of two CPU-by-kind readings. */
+    public static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        after.forEach((k, v) -> out.put(k, Math.max(0, v - before.getOrDefault(k, 0L))));
+        return out;
+    }
+
+    /** The node's process id. */
+    public static long elasticsearchPid(ElasticsearchClient client) throws IOException {
+        return client.nodes()
+                .info(n -> n.metric("process"))
+                .nodes()
+                .values()
+                .iterator()
+                .next()
+                .process()
+                .id();
+    }
+
+    /**
+     * The node's own time accounts (ms): indexing, refresh, merges, flush, search (query + fetch) and get, from
+     * {@code _nodes/stats/indices} summed over its indices. Deleted indices take their totals with them, so read
+     * a delta before deleting.
+     */
+    public static Map<String, Long> elasticsearchTimes(ElasticsearchClient client) throws IOException {
+        var indices = client.nodes()
+                .stats(s -> s.metric("indices"))
+                .nodes()
+                .values()
+                .iterator()
+                .next()
+                .indices();
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("indexing", indices.indexing().indexTimeInMillis());
+        out.put("refresh", indices.refresh().totalTimeInMillis());
+        out.put("merge", indices.merges().totalTimeInMillis());
+        out.put("flush", indices.flush().totalTimeInMillis());
+        out.put(
+                "search",
+                indices.search().queryTimeInMillis() + indices.search().fetchTimeInMillis());
+        out.put("get", indices.get().timeInMillis());
+        return out;
     }
 }

@@ -65,6 +65,16 @@ class IngestBenchmarkIT {
     private static final int COPIES = Integer.getInteger("bench.copies", 1);
     /** Every n-th file of each corpus: a full round of every variant takes tens of minutes on 2 shared cores. */
     private static final int SAMPLE = Integer.getInteger("bench.sample", 1);
+    /**
+     * Unmeasured rounds first (the pipeline and raw bulk, full mapping): a long-running service and node have their
+     * code paths compiled, a fresh JVM spends a round's worth of CPU in its JIT compilers.
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
+    /**
+     * Also run the pipeline and raw bulk (full mapping) with the service pinned to CPU 0 and the node to CPU 1
+     * ({@code taskset}): the two on separate cores, as on separate hosts ({@code -Dbench.split=false} to skip).
+     */
+    private static final boolean SPLIT = !"false".equals(System.getProperty("bench.split"));
 
     @Autowired
     BatchService batchService;
@@ -94,7 +104,17 @@ class IngestBenchmarkIT {
     Fingerprinter fingerprinter;
 
     /** One measured run. */
-    record Run(String variant, int round, int docs, long millis, long serviceCpu, long esCpu, double machineBusy) {
+    record Run(
+            String variant,
+            int round,
+            int docs,
+            long millis,
+            long serviceCpu,
+            long esCpu,
+            double machineBusy,
+            Map<String, Long> serviceThreads,
+            Map<String, Long> esThreads,
+            Map<String, Long> esTimes) {
         double docsPerSecond() {
             return docs * 1000.0 / millis;
         }
@@ -114,54 +134,92 @@ class IngestBenchmarkIT {
             }
         }
         List<Run> runs = new ArrayList<>();
-        List<PolicyDocument> produced = null;
-        BatchJob.Status lastStatus = null;
-        int stamp = (int) (System.currentTimeMillis() / 1000 % 100000);
-        for (int round = 1; round <= ROUNDS; round++) {
-            String pipeIndex = "bench-ingest-pipe-" + stamp + "-" + round;
-            indexManager.create(pipeIndex, false);
-            indexManager.swapAlias(pipeIndex);
-            long[] before = counters();
-            long start = System.nanoTime();
-            BatchJob job = batchService.start(input);
-            while (!job.finished()) {
-                Thread.sleep(20);
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            lastStatus = job.status();
-            assertThat(lastStatus.state()).isEqualTo(BatchJob.State.DONE);
-            int indexed = (int) count(pipeIndex);
-            runs.add(run("service batch path", round, indexed, millis, before));
-            System.out.printf("round %d pipeline: %d docs in %d ms %s%n", round, indexed, millis, lastStatus.counts());
+        stamp = (int) (System.currentTimeMillis() / 1000 % 100000);
+        for (int round = 1 - WARMUP; round <= ROUNDS; round++) {
+            boolean measured = round >= 1;
+            Run pipe = pipeline("service batch path", round, input, "");
             if (produced == null) {
-                produced = IndexDocuments.readAll(client, pipeIndex);
+                produced = IndexDocuments.readAll(client, "bench-ingest-pipe-" + stamp + "-" + round);
             }
-            for (String view : List.of("full", "words", "words+bigram")) {
-                String rawIndex = "bench-ingest-raw-" + view.replace('+', '-') + "-" + stamp + "-" + round;
-                if (view.equals("full")) {
-                    indexManager.create(rawIndex, false);
-                } else {
-                    createVariant(rawIndex, view.equals("words+bigram"));
+            List<Run> raws = new ArrayList<>();
+            for (String view : measured ? List.of("full", "words", "words+bigram") : List.of("full")) {
+                raws.add(raw(view, round, ""));
+            }
+            if (measured) {
+                runs.add(pipe);
+                runs.addAll(raws);
+            }
+            if (measured && SPLIT) {
+                // The service on CPU 0, the node on CPU 1: both paths as on two hosts, one core each.
+                long es = Machine.elasticsearchPid(client);
+                long self = ProcessHandle.current().pid();
+                Machine.pin(es, "1");
+                Machine.pin(self, "0");
+                try {
+                    runs.add(pipeline("service batch path, split cores", round, input, "-split"));
+                    runs.add(raw("full", round, "-split"));
+                } finally {
+                    Machine.pin(es, "");
+                    Machine.pin(self, "");
                 }
-                List<BulkOperation> ops = new ArrayList<>(produced.size());
-                for (PolicyDocument d : produced) {
-                    ops.add(batchStore.indexOperation(d, rawIndex));
-                }
-                long[] b = counters();
-                long s = System.nanoTime();
-                int errors = rawBulk(ops, rawIndex);
-                long ms = (System.nanoTime() - s) / 1_000_000;
-                assertThat(errors).isZero();
-                runs.add(run("raw bulk, " + view, round, (int) count(rawIndex), ms, b));
-                System.out.printf("round %d raw %s: %d ms%n", round, view, ms);
-                client.indices().delete(d -> d.index(rawIndex));
             }
-            if (round < ROUNDS) {
-                client.indices().delete(d -> d.index(pipeIndex));
-            }
-            // The last pipeline index stays behind the alias: the search benchmark can run on it.
         }
         writeReport(files, inputBytes, runs, lastStatus, stageProfile(input));
+    }
+
+    private int stamp;
+    private List<PolicyDocument> produced;
+    private BatchJob.Status lastStatus;
+
+    /** One batch job over the input into a fresh index behind the alias; the last round's index stays there. */
+    private Run pipeline(String variant, int round, Path input, String suffix) throws Exception {
+        String pipeIndex = "bench-ingest-pipe-" + stamp + "-" + round + suffix;
+        java.util.Set<String> previous = indexManager.indicesBehindAlias();
+        indexManager.create(pipeIndex, false);
+        indexManager.swapAlias(pipeIndex);
+        for (String old : previous) {
+            client.indices().delete(d -> d.index(old));
+        }
+        Counters before = counters();
+        long start = System.nanoTime();
+        BatchJob job = batchService.start(input);
+        for (int polls = 0; !job.finished(); polls++) {
+            Thread.sleep(20);
+            if (polls % 25 == 0) {
+                pollThreads(); // the analysis pool's threads end with the job
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        lastStatus = job.status();
+        assertThat(lastStatus.state()).isEqualTo(BatchJob.State.DONE);
+        int indexed = (int) count(pipeIndex);
+        Run run = run(variant, round, indexed, millis, before);
+        System.out.printf("round %d %s: %d docs in %d ms %s%n", round, variant, indexed, millis, lastStatus.counts());
+        return run;
+    }
+
+    /** Raw bulk of the documents the pipeline produced into a fresh index with the full or a reduced mapping. */
+    private Run raw(String view, int round, String suffix) throws IOException {
+        String rawIndex = "bench-ingest-raw-" + view.replace('+', '-') + "-" + stamp + "-" + round + suffix;
+        if (view.equals("full")) {
+            indexManager.create(rawIndex, false);
+        } else {
+            createVariant(rawIndex, view.equals("words+bigram"));
+        }
+        List<BulkOperation> ops = new ArrayList<>(produced.size());
+        for (PolicyDocument d : produced) {
+            ops.add(batchStore.indexOperation(d, rawIndex));
+        }
+        Counters b = counters();
+        long s = System.nanoTime();
+        int errors = rawBulk(ops, rawIndex);
+        long ms = (System.nanoTime() - s) / 1_000_000;
+        assertThat(errors).isZero();
+        Run run = run(
+                "raw bulk, " + view + suffix.replace("-split", ", split cores"), round, (int) count(rawIndex), ms, b);
+        System.out.printf("round %d raw %s%s: %d ms%n", round, view, suffix, ms);
+        client.indices().delete(d -> d.index(rawIndex));
+        return run;
     }
 
     /** CPU time per analysis stage, one thread, over the same files: where the service's share of the time goes. */
@@ -216,15 +274,48 @@ class IngestBenchmarkIT {
         return sum;
     }
 
-    private Run run(String variant, int round, int docs, long millis, long[] before) throws IOException {
-        long[] after = counters();
-        double busy = (after[3] - before[3]) == 0 ? 0 : (after[2] - before[2]) / (double) (after[3] - before[3]);
-        return new Run(variant, round, docs, millis, after[0] - before[0], after[1] - before[1], busy);
+    /** Thread-name prefixes of the service's own threads (kernel names: 15 characters). */
+    private static final List<String> SERVICE_THREADS =
+            List.of("batch-analysis", "document-extra", "batch-writer", "I/O dispatcher", "main");
+
+    /** Counters at the start of a run: CPU of both JVMs, machine jiffies, CPU by thread kind, the node's times. */
+    private record Counters(long[] cpu, Map<String, Long> service, Map<String, Long> es, Map<String, Long> times) {}
+
+    private Run run(String variant, int round, int docs, long millis, Counters before) throws IOException {
+        Counters now = counters();
+        long[] after = now.cpu();
+        long[] b = before.cpu();
+        double busy = (after[3] - b[3]) == 0 ? 0 : (after[2] - b[2]) / (double) (after[3] - b[3]);
+        return new Run(
+                variant,
+                round,
+                docs,
+                millis,
+                after[0] - b[0],
+                after[1] - b[1],
+                busy,
+                Machine.minus(now.service(), before.service()),
+                Machine.minus(now.es(), before.es()),
+                Machine.minus(now.times(), before.times()));
     }
 
-    private long[] counters() throws IOException {
+    private Machine.ThreadCpu serviceThreads;
+    private Machine.ThreadCpu esThreads;
+
+    private Counters counters() throws IOException {
+        if (serviceThreads == null) {
+            serviceThreads = new Machine.ThreadCpu(ProcessHandle.current().pid(), SERVICE_THREADS);
+            esThreads = new Machine.ThreadCpu(Machine.elasticsearchPid(client), List.of());
+        }
         long[] jiffies = Machine.machineJiffies();
-        return new long[] {Machine.serviceCpuMillis(), Machine.elasticsearchCpuMillis(client), jiffies[0], jiffies[1]};
+        long[] cpu = {Machine.serviceCpuMillis(), Machine.elasticsearchCpuMillis(client), jiffies[0], jiffies[1]};
+        pollThreads();
+        return new Counters(cpu, serviceThreads.totals(), esThreads.totals(), Machine.elasticsearchTimes(client));
+    }
+
+    private void pollThreads() {
+        serviceThreads.poll();
+        esThreads.poll();
     }
 
     /** Links to the corpus files (laws and news as text, party-building pages as raw HTML), plus distinct copies. */
@@ -318,6 +409,8 @@ class IngestBenchmarkIT {
                 .append(COPIES)
                 .append(" -Dbench.sample=")
                 .append(SAMPLE)
+                .append(" -Dbench.warmup=")
+                .append(WARMUP)
                 .append(" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false\n```\n\n");
         md.append("## Machine\n\n").append(Machine.describe(client)).append("\n\n");
         md.append("## Method\n\n")
@@ -348,9 +441,22 @@ class IngestBenchmarkIT {
                         + " `text`; `words+bigram` drops `.char`. The difference prices each view.\n")
                 .append("- Rounds: ")
                 .append(ROUNDS)
+                .append(" measured after ")
+                .append(WARMUP)
+                .append(" unmeasured warm-up round(s) of the pipeline and raw bulk (a running service and node have"
+                        + " compiled their code paths)")
                 .append(", each running every variant in turn (A/B/A/B), so other engineers' builds on the same 2"
                         + " cores slow every variant alike; the machine-busy column is the whole machine's CPU use"
-                        + " during the run (all processes), service and ES CPU are the two JVMs' own CPU time.\n\n");
+                        + " during the run (all processes), service and ES CPU are the two JVMs' own CPU time.\n")
+                .append(
+                        SPLIT
+                                ? "- **split cores**: after each round's shared runs, the pipeline and raw bulk (full) again with"
+                                        + " the service JVM pinned to CPU 0 and the node to CPU 1 (`taskset -a`): each side has"
+                                        + " one core of its own, as the service and Elasticsearch have on separate hosts; each"
+                                        + " is compared with raw bulk on the same one core.\n"
+                                : "")
+                .append("- CPU budget = (service + ES CPU of raw bulk) / (service + ES CPU of the pipeline): the ratio"
+                        + " the wall clock tends to when both share saturated cores.\n\n");
         md.append("## Runs\n\n| round | variant | docs | s | docs/s | MB/s (input) | service CPU s | ES CPU s |"
                 + " cores used (service+ES) | machine busy |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Run r : runs) {
@@ -367,36 +473,87 @@ class IngestBenchmarkIT {
                     (r.serviceCpu() + r.esCpu()) / (double) r.millis(),
                     100 * r.machineBusy()));
         }
-        md.append("\n## Summary (mean over rounds)\n\n| variant | docs/s | MB/s (input) | ratio to raw bulk, full |\n"
-                + "|---|---|---|---|\n");
+        md.append("\n## Where the CPU went (CPU-ms per document)\n\n"
+                + "Service threads from `/proc/PID/task` (kernel thread names), the node's JIT and GC the same way, and"
+                + " the node's own time accounts from `_nodes/stats/indices` (thread time, not exclusive of each other's"
+                + " CPU: a merge runs beside indexing).\n\n");
+        Run first = runs.get(0);
+        md.append("| round | variant | ")
+                .append(String.join(
+                        " | ",
+                        first.serviceThreads().keySet().stream()
+                                .map(k -> "svc " + k)
+                                .toList()))
+                .append(" | ")
+                .append(String.join(
+                        " | ",
+                        first.esThreads().keySet().stream().map(k -> "ES " + k).toList()))
+                .append(" | ")
+                .append(String.join(
+                        " | ",
+                        first.esTimes().keySet().stream().map(k -> "ES " + k).toList()))
+                .append(" |\n|---|---|")
+                .append("---|"
+                        .repeat(first.serviceThreads().size()
+                                + first.esThreads().size()
+                                + first.esTimes().size()))
+                .append("\n");
+        for (Run r : runs) {
+            md.append("| ").append(r.round()).append(" | ").append(r.variant()).append(" |");
+            for (Map<String, Long> m : List.of(r.serviceThreads(), r.esThreads(), r.esTimes())) {
+                m.values().forEach(v -> md.append(String.format(" %.2f |", v / (double) r.docs())));
+            }
+            md.append("\n");
+        }
+        md.append("\n## Summary (mean over rounds)\n\n");
         Map<String, List<Run>> byVariant = new TreeMap<>();
         runs.forEach(r ->
                 byVariant.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r));
-        double rawFull = meanDocsPerSecond(byVariant.get("raw bulk, full"));
+        md.append("| variant | docs/s | MB/s (input) | ratio to raw bulk, full (same cores) |\n|---|---|---|---|\n");
         for (var e : byVariant.entrySet()) {
             double dps = meanDocsPerSecond(e.getValue());
             double ms = e.getValue().stream().mapToLong(Run::millis).average().orElse(1);
-            md.append(String.format("| %s | %.1f | %.2f | %.2f |%n", e.getKey(), dps, mb * 1000 / ms, dps / rawFull));
+            double base = meanDocsPerSecond(byVariant.get(baseOf(e.getKey())));
+            md.append(String.format("| %s | %.1f | %.2f | %.2f |%n", e.getKey(), dps, mb * 1000 / ms, dps / base));
         }
-        md.append("\nPer-round ratio service/raw (full): ");
-        for (int round = 1; round <= ROUNDS; round++) {
-            int rr = round;
-            Run pipe = runs.stream()
-                    .filter(r -> r.round() == rr && r.variant().startsWith("service"))
-                    .findFirst()
-                    .orElseThrow();
-            Run raw = runs.stream()
-                    .filter(r -> r.round() == rr && r.variant().equals("raw bulk, full"))
-                    .findFirst()
-                    .orElseThrow();
-            md.append(String.format("%s%.2f", round > 1 ? ", " : "", pipe.docsPerSecond() / raw.docsPerSecond()));
+        for (String pipeline : List.of("service batch path", "service batch path, split cores")) {
+            if (!byVariant.containsKey(pipeline)) {
+                continue;
+            }
+            md.append("\nPer-round ratio ")
+                    .append(pipeline)
+                    .append(" / ")
+                    .append(baseOf(pipeline))
+                    .append(": ");
+            for (int round = 1; round <= ROUNDS; round++) {
+                Run pipe = runOf(runs, round, pipeline);
+                Run raw = runOf(runs, round, baseOf(pipeline));
+                md.append(String.format(
+                        "%s%.2f (CPU budget %.2f)",
+                        round > 1 ? ", " : "",
+                        pipe.docsPerSecond() / raw.docsPerSecond(),
+                        (raw.serviceCpu() + raw.esCpu()) / (double) (pipe.serviceCpu() + pipe.esCpu())));
+            }
+            md.append('\n');
         }
-        md.append("\n\nOutcomes of the last batch: ").append(status.counts()).append("\n");
+        md.append("\nOutcomes of the last batch: ").append(status.counts()).append("\n");
         md.append("\n## Service-side stages (one thread, after the rounds)\n\n").append(stages);
         Path out = Path.of("docs/benchmarks/ingest-throughput.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
         System.out.println(md);
+    }
+
+    /** The raw-bulk run a variant is compared with: the full mapping on the same cores. */
+    private static String baseOf(String variant) {
+        return variant.endsWith("split cores") ? "raw bulk, full, split cores" : "raw bulk, full";
+    }
+
+    private static Run runOf(List<Run> runs, int round, String variant) {
+        return runs.stream()
+                .filter(r -> r.round() == round && r.variant().equals(variant))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static double meanDocsPerSecond(List<Run> runs) {

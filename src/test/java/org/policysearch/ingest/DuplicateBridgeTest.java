@@ -1,0 +1,78 @@
+package org.policysearch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.policysearch.clean.TextCleaner;
+import org.policysearch.dedup.DedupProperties;
+import org.policysearch.dedup.DuplicateResolver;
+import org.policysearch.dedup.Fingerprinter;
+import org.policysearch.dedup.TextNormalizer;
+import org.policysearch.extract.DocumentExtractor;
+import org.policysearch.extract.ExtractionProperties;
+import org.policysearch.index.IndexManager;
+import org.policysearch.index.PolicyDocument;
+
+/**
+ * The batch path's in-memory bridge of documents not yet searchable links copies within and across batches, but only
+ * while the alias points at the index those documents were written to.
+ */
+class DuplicateBridgeTest {
+
+    private static final String TEXT = "关于进一步加强基层党组织建设的实施意见。为深入贯彻落实党的二十大精神，全面加强基层党组织建设，"
+            + "推动全面从严治党向基层延伸，结合本地实际，提出如下意见。一、总体要求。坚持以习近平新时代中国特色社会主义思想为指导，"
+            + "以提升组织力为重点，突出政治功能，持续整顿软弱涣散基层党组织，把基层党组织建设成为坚强战斗堡垒。";
+
+    private static DocumentExtractor extractor;
+    private static IngestService service;
+
+    @BeforeAll
+    static void start() {
+        extractor = new DocumentExtractor(ExtractionProperties.defaults());
+        service = new IngestService(
+                extractor,
+                new TextCleaner(),
+                new org.policysearch.metadata.MetadataExtractor(),
+                new Fingerprinter(new TextNormalizer()),
+                new DuplicateResolver(new DedupProperties(0.7)),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @AfterAll
+    static void stop() {
+        extractor.close();
+    }
+
+    private static PolicyDocument analysed(String text, String name) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return service.analyse(
+                bytes,
+                new OriginalStore.OriginalInfo(
+                        OriginalStore.sha256(bytes), name, null, bytes.length, "2026-12-01T00:00:00Z"));
+    }
+
+    @Test
+    void aCopyIsLinkedThroughTheBridgeUntilTheAliasMovesToAnotherIndex() {
+        PolicyDocument original = analysed(TEXT, "a.txt");
+        PolicyDocument copy = analysed(TEXT + "\n", "b.txt");
+        PolicyDocument later = analysed(TEXT + "\n\n", "c.txt");
+        assertThat(copy.id()).isNotEqualTo(original.id());
+
+        List<PolicyDocument> first = service.linkDuplicates(List.of(original), List.of(List.of()));
+        List<PolicyDocument> second = service.linkDuplicates(List.of(copy), List.of(List.of()));
+        assertThat(first.get(0).duplicateOf()).isNull();
+        assertThat(second.get(0).duplicateOf()).isEqualTo(original.id());
+
+        // A rebuild swapped the alias: the new index has its own documents and links, the bridge's are stale.
+        service.onAliasSwapped(new IndexManager.AliasSwapped("policy-docs", "policy-docs-v2"));
+        List<PolicyDocument> third = service.linkDuplicates(List.of(later), List.of(List.of()));
+        assertThat(third.get(0).duplicateOf()).isNull();
+    }
+}
