@@ -103,7 +103,7 @@ public class DocumentStore {
     }
 
     /** The fields a duplicate decision reads. */
-    static final List<String> DUPLICATE_FIELDS = List.of("id", "exactHash", "minhash", "duplicateOf");
+    static final List<String> DUPLICATE_FIELDS = List.of("id", "exactHash", "minhash", "lshBands", "duplicateOf");
 
     /** Documents with the same normalised-text hash or a shared LSH band. */
     static Query duplicateCandidateQuery(String exactHash, List<String> bands) {

@@ -252,7 +252,11 @@ public class IngestService {
         for (PolicyDocument c : indexedCandidates) {
             candidates.put(
                     c.id(),
-                    new Candidate(c.id(), Fingerprint.restore(c.exactHash(), c.minhash(), List.of()), c.duplicateOf()));
+                    new Candidate(
+                            c.id(),
+                            // The bands too: a candidate without them is taken for a text too short to compare.
+                            Fingerprint.restore(c.exactHash(), c.minhash(), c.lshBands()),
+                            c.duplicateOf()));
         }
         recent.candidates(d.exactHash(), d.lshBands()).forEach(c -> candidates.put(c.id(), c));
         candidates.remove(d.id());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policysearch.clean.TextCleaner;
 import org.policysearch.dedup.DedupProperties;
@@ -28,11 +29,16 @@ class DuplicateBridgeTest {
             + "以提升组织力为重点，突出政治功能，持续整顿软弱涣散基层党组织，把基层党组织建设成为坚强战斗堡垒。";
 
     private static DocumentExtractor extractor;
-    private static IngestService service;
+    private IngestService service;
 
     @BeforeAll
     static void start() {
         extractor = new DocumentExtractor(ExtractionProperties.defaults());
+    }
+
+    /** A fresh service per test: an empty bridge, as after a start. */
+    @BeforeEach
+    void freshService() {
         service = new IngestService(
                 extractor,
                 new TextCleaner(),
@@ -50,7 +56,7 @@ class DuplicateBridgeTest {
         extractor.close();
     }
 
-    private static PolicyDocument analysed(String text, String name) {
+    private PolicyDocument analysed(String text, String name) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return service.analyse(
                 bytes,
@@ -74,5 +80,47 @@ class DuplicateBridgeTest {
         service.onAliasSwapped(new IndexManager.AliasSwapped("policy-docs", "policy-docs-v2"));
         List<PolicyDocument> third = service.linkDuplicates(List.of(later), List.of(List.of()));
         assertThat(third.get(0).duplicateOf()).isNull();
+    }
+
+    @Test
+    void aNearCopyOfAnIndexedDocumentIsLinkedWithoutTheBridge() {
+        PolicyDocument indexed = analysed(TEXT, "indexed.txt");
+        // Three characters differ: a near copy, not an exact one.
+        PolicyDocument nearCopy = analysed(TEXT.replace("二十大", "十九大").replace("整顿", "整治"), "near.txt");
+        assertThat(nearCopy.exactHash()).isNotEqualTo(indexed.exactHash());
+        // What the index answers a duplicate-candidate search with: the fields a decision reads.
+        PolicyDocument asSearched = new PolicyDocument(
+                indexed.id(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                indexed.exactHash(),
+                indexed.minhash(),
+                indexed.lshBands());
+        // The service's bridge is empty, as after a restart: only the index knows the first document.
+        List<PolicyDocument> linked = service.linkDuplicates(List.of(nearCopy), List.of(List.of(asSearched)));
+        assertThat(linked.get(0).duplicateOf()).isEqualTo(indexed.id());
     }
 }

@@ -176,6 +176,9 @@ class IngestBenchmarkIT {
         String pipeIndex = "bench-ingest-pipe-" + stamp + "-" + round + suffix;
         java.util.Set<String> previous = indexManager.indicesBehindAlias();
         indexManager.create(pipeIndex, false);
+        if (Boolean.getBoolean("bench.norefresh")) {
+            client.indices().putSettings(p -> p.index(pipeIndex).settings(st -> st.refreshInterval(t -> t.time("-1"))));
+        }
         indexManager.swapAlias(pipeIndex);
         for (String old : previous) {
             client.indices().delete(d -> d.index(old));
