@@ -3,7 +3,9 @@ package org.policysearch.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
@@ -83,14 +85,81 @@ public class BatchStore {
         return found;
     }
 
+    /** Hits one combined candidate search may return before the per-document searches take over. */
+    static final int COMBINED_LIMIT = 2_000;
+
     /**
-     * For each document, the indexed documents that may duplicate it (same exact hash or a shared LSH band), as
-     * {@link DocumentStore#duplicateCandidates} would return them, in one multi-search.
+     * For each document, the indexed documents that may duplicate it (same exact hash or a shared LSH band): at most
+     * {@code max} each, exact-hash matches first, then those sharing the most bands. One search for the whole chunk
+     * (a {@code terms} query over every document's keys, hits assigned here by the keys they share): a search per
+     * document costs the node more in per-request work than in matching. When the chunk's candidates exceed
+     * {@link #COMBINED_LIMIT} (many near copies of the same texts), one search per document, in a multi-search.
      */
     public List<List<PolicyDocument>> duplicateCandidates(List<PolicyDocument> documents, int max) throws IOException {
         if (documents.isEmpty()) {
             return List.of();
         }
+        List<FieldValue> hashes = new ArrayList<>();
+        java.util.Set<String> bands = new java.util.LinkedHashSet<>();
+        for (PolicyDocument d : documents) {
+            hashes.add(FieldValue.of(d.exactHash()));
+            bands.addAll(d.lshBands());
+        }
+        List<FieldValue> bandValues = bands.stream().map(FieldValue::of).toList();
+        SearchResponse<PolicyDocument> response = client.search(
+                s -> s.index(indexManager.alias())
+                        .size(COMBINED_LIMIT)
+                        .trackTotalHits(t -> t.count(COMBINED_LIMIT + 1))
+                        .source(src -> src.filter(f -> f.includes(DocumentStore.DUPLICATE_FIELDS)))
+                        .query(q -> q.bool(b -> {
+                            b.should(sh -> sh.terms(t -> t.field("exactHash").terms(v -> v.value(hashes))));
+                            if (!bandValues.isEmpty()) {
+                                b.should(sh -> sh.terms(t -> t.field("lshBands").terms(v -> v.value(bandValues))));
+                            }
+                            return b.minimumShouldMatch("1");
+                        })),
+                PolicyDocument.class);
+        if (response.hits().total() == null || response.hits().total().value() > COMBINED_LIMIT) {
+            return duplicateCandidatesOneByOne(documents, max);
+        }
+        List<PolicyDocument> hits = response.hits().hits().stream()
+                .map(Hit::source)
+                .filter(Objects::nonNull)
+                .toList();
+        List<List<PolicyDocument>> out = new ArrayList<>(documents.size());
+        for (PolicyDocument d : documents) {
+            out.add(candidatesOf(d, hits, max));
+        }
+        return out;
+    }
+
+    /** The hits sharing a key with {@code d}: exact-hash matches first, then by shared bands, then by id. */
+    static List<PolicyDocument> candidatesOf(PolicyDocument d, List<PolicyDocument> hits, int max) {
+        java.util.Set<String> keys = new java.util.HashSet<>(d.lshBands());
+        record Ranked(PolicyDocument doc, boolean exact, int shared) {}
+        List<Ranked> ranked = new ArrayList<>();
+        for (PolicyDocument h : hits) {
+            boolean exact = d.exactHash().equals(h.exactHash());
+            int shared = 0;
+            for (String band : h.lshBands()) {
+                if (keys.contains(band)) {
+                    shared++;
+                }
+            }
+            if (exact || shared > 0) {
+                ranked.add(new Ranked(h, exact, shared));
+            }
+        }
+        ranked.sort(java.util.Comparator.comparing(Ranked::exact)
+                .thenComparingInt(Ranked::shared)
+                .reversed()
+                .thenComparing(r -> r.doc().id()));
+        return ranked.stream().limit(max).map(Ranked::doc).toList();
+    }
+
+    /** {@link #duplicateCandidates} as one search per document, in a multi-search. */
+    private List<List<PolicyDocument>> duplicateCandidatesOneByOne(List<PolicyDocument> documents, int max)
+            throws IOException {
         MsearchResponse<PolicyDocument> response = client.msearch(
                 m -> {
                     m.index(indexManager.alias());
