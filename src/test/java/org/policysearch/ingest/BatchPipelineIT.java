@@ -159,6 +159,39 @@ class BatchPipelineIT {
         assertThat(store.get(representative).orElseThrow().duplicates()).isEqualTo(2);
     }
 
+    /**
+     * After a restart the in-memory bridge is empty: a near copy of an indexed document must be found by the index's
+     * candidate search alone, on the batch path (one combined search per chunk) and on the upload path.
+     */
+    @Test
+    void aNearCopyOfAnIndexedDocumentIsFoundByTheIndexAlone() throws Exception {
+        // Not a near-duplicate of the other tests' files: the tests share the index.
+        String text = "关于推进农村生活污水治理和村容村貌提升的工作方案。为改善农村人居环境，建设生态宜居美丽乡村，"
+                + "结合全市实际，制定本方案。一、工作目标。到年底，农村生活污水治理率明显提高，乱排乱放得到管控，"
+                + "村庄清洁行动常态化开展，村容村貌整体提升。二、重点任务。分类推进污水治理，加强设施运行维护，"
+                + "健全长效管护机制，落实县乡村三级责任，广泛动员群众参与，定期开展评估考核并通报结果。";
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Files.writeString(first.resolve("plan.txt"), text);
+        BatchJob.FileOutcome original =
+                await(batchService.start(first)).status().outcomes().get(0);
+        assertThat(original.result()).isEqualTo(BatchJob.Result.INGESTED);
+
+        ingestService.onAliasSwapped(new IndexManager.AliasSwapped(indexManager.alias(), "as-after-a-restart"));
+        Path second = Files.createDirectories(dir.resolve("second"));
+        Files.writeString(
+                second.resolve("plan-copy.txt"), text.replace("年底", "明年底").replace("定期", "每季度"));
+        BatchJob.FileOutcome copy =
+                await(batchService.start(second)).status().outcomes().get(0);
+        assertThat(copy.result()).isEqualTo(BatchJob.Result.DUPLICATE);
+        assertThat(copy.duplicateOf()).isEqualTo(original.id());
+
+        ingestService.onAliasSwapped(new IndexManager.AliasSwapped(indexManager.alias(), "as-after-a-restart"));
+        IngestOutcome upload = ingestService.ingest(
+                text.replace("全市", "全县").getBytes(StandardCharsets.UTF_8), "plan-upload.txt", null);
+        assertThat(upload.document().duplicateOf()).isEqualTo(original.id());
+        assertThat(store.get(original.id()).orElseThrow().duplicates()).isEqualTo(2);
+    }
+
     private static BatchJob await(BatchJob job) throws InterruptedException {
         while (!job.finished()) {
             Thread.sleep(50);
