@@ -51,7 +51,7 @@ final class Keywords {
 
     List<String> extract(String fullText) {
         String simplifiedText = fullText.length() > MAX_CHARS ? fullText.substring(0, MAX_CHARS) : fullText;
-        GramCounts counts = new GramCounts(simplifiedText);
+        GramCounts counts = GramCounts.of(simplifiedText);
         int runStart = -1;
         for (int i = 0; i <= simplifiedText.length(); i++) {
             boolean han = i < simplifiedText.length() && Topics.isHan(simplifiedText.charAt(i));
@@ -64,7 +64,7 @@ final class Keywords {
         }
         // Only n-grams seen MIN_COUNT times matter from here: a rarer one is no candidate, and an extension seen
         // fewer than MIN_COUNT times never covers FRAGMENT_SHARE of a candidate's (at least MIN_COUNT) occurrences.
-        Map<String, int[]> grams = counts.atLeast(MIN_COUNT);
+        Map<String, int[]> grams = counts.atLeastAndClear(MIN_COUNT);
         List<String> frequent = new ArrayList<>(grams.keySet());
         Map<String, Integer> widest = new HashMap<>();
         for (String g : frequent) {
@@ -107,51 +107,59 @@ final class Keywords {
     /**
      * Counts of the 2–5 character n-grams of one text in an open-addressing table of (first offset, length): the
      * text itself is the key store, so counting allocates no string; only the frequent n-grams become strings.
+     * Tables (1 MB each) are reused, cleared slot by slot: a text's n-grams fill a small part of one.
      */
     private static final class GramCounts {
 
-        private final String text;
-        private int[] first;
-        private int[] length;
-        private int[] count;
-        private int[] hash;
+        /** Up to 4 n-grams per character of the {@link #MAX_CHARS} scanned, at a load under one half. */
+        private static final int SLOTS = Integer.highestOneBit(MAX_CHARS * 4) * 4;
+
+        /** Free tables; as many are kept as ever ran at once, up to {@link #KEPT}. */
+        private static final java.util.concurrent.ConcurrentLinkedQueue<GramCounts> FREE =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        private static final int KEPT = 8;
+
+        private final int[] first = new int[SLOTS];
+        private final int[] length = new int[SLOTS];
+        private final int[] count = new int[SLOTS];
+        private final int[] hash = new int[SLOTS];
+        /** The occupied slots, in the order they were filled. */
+        private final int[] used = new int[MAX_CHARS * 4];
+
+        private String text;
         private int size;
 
-        GramCounts(String text) {
-            this.text = text;
-            // At most 4 n-grams per character; the table grows if a text has more distinct ones than expected.
-            int slots = Integer.highestOneBit(Math.max(64, Math.min(text.length(), MAX_CHARS) * 2)) * 2;
-            first = new int[slots];
-            length = new int[slots];
-            count = new int[slots];
-            hash = new int[slots];
+        /** An empty table for {@code text} (at most {@link #MAX_CHARS} characters). */
+        static GramCounts of(String text) {
+            GramCounts counts = FREE.poll();
+            if (counts == null) {
+                counts = new GramCounts();
+            }
+            counts.text = text;
+            return counts;
         }
 
-        /** 5-grams are counted only to recognise 4-gram fragments. */
+        /** Every n = 2..5 at each position of the run; positions ascend, so an n-gram's first entry is its first offset. */
         void countRun(int from, int to) {
-            for (int n = 2; n <= 5; n++) {
-                for (int i = from; i + n <= to; i++) {
-                    add(i, n);
+            for (int i = from; i + 2 <= to; i++) {
+                int h = text.charAt(i);
+                for (int n = 2; n <= 5 && i + n <= to; n++) {
+                    h = 31 * h + text.charAt(i + n - 1);
+                    add(i, n, h ^ (n * 0x9E3779B9));
                 }
             }
         }
 
-        private void add(int at, int n) {
-            int h = 0;
-            for (int k = at; k < at + n; k++) {
-                h = 31 * h + text.charAt(k);
-            }
-            h ^= n * 0x9E3779B9;
-            int mask = first.length - 1;
-            for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+        private void add(int at, int n, int h) {
+            int mask = SLOTS - 1;
+            for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
                 if (length[slot] == 0) {
                     first[slot] = at;
                     length[slot] = n;
                     count[slot] = 1;
                     hash[slot] = h;
-                    if (++size * 2 > first.length) {
-                        grow();
-                    }
+                    used[size++] = slot;
                     return;
                 }
                 if (hash[slot] == h && length[slot] == n && text.regionMatches(first[slot], text, at, n)) {
@@ -161,41 +169,21 @@ final class Keywords {
             }
         }
 
-        private static int mix(int h) {
-            return h ^ (h >>> 16);
-        }
-
-        private void grow() {
-            int[] f = first;
-            int[] l = length;
-            int[] c = count;
-            int[] h = hash;
-            first = new int[f.length * 2];
-            length = new int[f.length * 2];
-            count = new int[f.length * 2];
-            hash = new int[f.length * 2];
-            int mask = first.length - 1;
-            for (int i = 0; i < f.length; i++) {
-                if (l[i] != 0) {
-                    int slot = mix(h[i]) & mask;
-                    while (length[slot] != 0) {
-                        slot = (slot + 1) & mask;
-                    }
-                    first[slot] = f[i];
-                    length[slot] = l[i];
-                    count[slot] = c[i];
-                    hash[slot] = h[i];
-                }
-            }
-        }
-
-        /** n-gram -> {count, first offset} of those seen at least {@code min} times. */
-        Map<String, int[]> atLeast(int min) {
+        /** n-gram -> {count, first offset} of those seen at least {@code min} times; empties the table. */
+        Map<String, int[]> atLeastAndClear(int min) {
             Map<String, int[]> out = new HashMap<>();
-            for (int i = 0; i < first.length; i++) {
-                if (length[i] != 0 && count[i] >= min) {
-                    out.put(text.substring(first[i], first[i] + length[i]), new int[] {count[i], first[i]});
+            for (int k = 0; k < size; k++) {
+                int slot = used[k];
+                if (count[slot] >= min) {
+                    out.put(text.substring(first[slot], first[slot] + length[slot]), new int[] {count[slot], first[slot]
+                    });
                 }
+                length[slot] = 0;
+            }
+            size = 0;
+            text = null;
+            if (FREE.size() < KEPT) {
+                FREE.offer(this);
             }
             return out;
         }

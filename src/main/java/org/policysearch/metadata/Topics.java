@@ -71,7 +71,20 @@ final class Topics {
         return n;
     }
 
+    /** HAN script membership of every BMP code point, computed once: the test runs on every character of a text. */
+    private static final java.util.BitSet HAN_BMP = new java.util.BitSet(Character.MAX_VALUE + 1);
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                HAN_BMP.set(c);
+            }
+        }
+    }
+
     static boolean isHan(int codePoint) {
-        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+        return codePoint <= Character.MAX_VALUE
+                ? HAN_BMP.get(codePoint)
+                : Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 }
