@@ -176,9 +176,6 @@ class IngestBenchmarkIT {
         String pipeIndex = "bench-ingest-pipe-" + stamp + "-" + round + suffix;
         java.util.Set<String> previous = indexManager.indicesBehindAlias();
         indexManager.create(pipeIndex, false);
-        if (Boolean.getBoolean("bench.norefresh")) {
-            client.indices().putSettings(p -> p.index(pipeIndex).settings(st -> st.refreshInterval(t -> t.time("-1"))));
-        }
         indexManager.swapAlias(pipeIndex);
         for (String old : previous) {
             client.indices().delete(d -> d.index(old));
@@ -434,8 +431,8 @@ class IngestBenchmarkIT {
                 .append(
                         "- **service batch path**: `BatchService` over the directory into a fresh index behind the alias:"
                                 + " read + SHA-256, one multi-get per 100 files, extract/clean/metadata/fingerprint on one"
-                                + " analysis worker per core, one dedup+write stage (one multi-search per 100 documents + the"
-                                + " in-memory bridge), `BulkIngester` (200 docs or 2 MB per request, 2 concurrent requests),"
+                                + " analysis worker per core, one dedup+write stage (one combined candidate search per 100"
+                                + " documents + the in-memory bridge), `BulkIngester` (200 docs or 2 MB per request, 2 concurrent requests),"
                                 + " final refresh. The clock runs from the start of the job to its end.\n")
                 .append("- **raw bulk**: the documents the pipeline produced (read back from its index), as the same"
                         + " index operations (completion inputs included, bodies prepared before the clock starts),"
