@@ -165,14 +165,7 @@ public final class Machine {
 
     /** The node's process id. */
     public static long elasticsearchPid(ElasticsearchClient client) throws IOException {
-        return client.nodes()
-                .info(n -> n.metric("process"))
-                .nodes()
-                .values()
-                .iterator()
-                .next()
-                .process()
-                .id();
+        return Processes.elasticsearchPid(client);
     }
 
     /**

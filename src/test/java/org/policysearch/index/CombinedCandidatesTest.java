@@ -9,36 +9,9 @@ import org.junit.jupiter.api.Test;
 class CombinedCandidatesTest {
 
     private static PolicyDocument doc(String id, String exactHash, String... bands) {
-        return new PolicyDocument(
-                id,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                exactHash,
-                "AAAAAAAAAAA",
-                List.of(bands));
+        return TestDocument.builder(id)
+                .fingerprint(exactHash, "AAAAAAAAAAA", List.of(bands))
+                .build();
     }
 
     @Test

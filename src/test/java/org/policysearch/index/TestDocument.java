@@ -26,6 +26,9 @@ public final class TestDocument {
     private String contentType;
     private String charset;
     private Long size;
+    private String exactHash;
+    private String minhash;
+    private List<String> lshBands;
 
     private TestDocument(String id) {
         this.id = id;
@@ -119,6 +122,14 @@ public final class TestDocument {
         return this;
     }
 
+    /** The stored fingerprint fields: what a duplicate decision reads. */
+    public TestDocument fingerprint(String exactHash, String minhash, List<String> lshBands) {
+        this.exactHash = exactHash;
+        this.minhash = minhash;
+        this.lshBands = lshBands;
+        return this;
+    }
+
     public PolicyDocument build() {
         return new PolicyDocument(
                 id,
@@ -147,8 +158,8 @@ public final class TestDocument {
                 null,
                 size,
                 null,
-                null,
-                null,
-                null);
+                exactHash,
+                minhash,
+                lshBands);
     }
 }

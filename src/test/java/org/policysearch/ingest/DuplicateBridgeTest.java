@@ -8,15 +8,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.policysearch.clean.TextCleaner;
 import org.policysearch.dedup.DedupProperties;
 import org.policysearch.dedup.DuplicateResolver;
-import org.policysearch.dedup.Fingerprinter;
-import org.policysearch.dedup.TextNormalizer;
 import org.policysearch.extract.DocumentExtractor;
 import org.policysearch.extract.ExtractionProperties;
 import org.policysearch.index.IndexManager;
 import org.policysearch.index.PolicyDocument;
+import org.policysearch.index.TestDocument;
 
 /**
  * The batch path's in-memory bridge of documents not yet searchable links copies within and across batches, but only
@@ -39,16 +37,7 @@ class DuplicateBridgeTest {
     /** A fresh service per test: an empty bridge, as after a start. */
     @BeforeEach
     void freshService() {
-        service = new IngestService(
-                extractor,
-                new TextCleaner(),
-                new org.policysearch.metadata.MetadataExtractor(),
-                new Fingerprinter(new TextNormalizer()),
-                new DuplicateResolver(new DedupProperties(0.7)),
-                null,
-                null,
-                null,
-                null);
+        service = PipelineEvaluationTest.analysisOnly(extractor, new DuplicateResolver(new DedupProperties(0.7)));
     }
 
     @AfterAll
@@ -89,36 +78,9 @@ class DuplicateBridgeTest {
         PolicyDocument nearCopy = analysed(TEXT.replace("二十大", "十九大").replace("整顿", "整治"), "near.txt");
         assertThat(nearCopy.exactHash()).isNotEqualTo(indexed.exactHash());
         // What the index answers a duplicate-candidate search with: the fields a decision reads.
-        PolicyDocument asSearched = new PolicyDocument(
-                indexed.id(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                indexed.exactHash(),
-                indexed.minhash(),
-                indexed.lshBands());
+        PolicyDocument asSearched = TestDocument.builder(indexed.id())
+                .fingerprint(indexed.exactHash(), indexed.minhash(), indexed.lshBands())
+                .build();
         // The service's bridge is empty, as after a restart: only the index knows the first document.
         List<PolicyDocument> linked = service.linkDuplicates(List.of(nearCopy), List.of(List.of(asSearched)));
         assertThat(linked.get(0).duplicateOf()).isEqualTo(indexed.id());

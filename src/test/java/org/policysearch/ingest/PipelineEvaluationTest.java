@@ -60,12 +60,17 @@ class PipelineEvaluationTest {
     static void start() {
         extractor = new DocumentExtractor(ExtractionProperties.defaults());
         // analyse() touches neither the original store nor the index: the pipeline alone, as the service runs it.
-        pipeline = new IngestService(
+        pipeline = analysisOnly(extractor, null);
+    }
+
+    /** The pipeline without the original store, the index or counts: what {@code analyse()} and duplicate links use. */
+    static IngestService analysisOnly(DocumentExtractor extractor, DuplicateResolver resolver) {
+        return new IngestService(
                 extractor,
                 new TextCleaner(),
                 new org.policysearch.metadata.MetadataExtractor(),
                 new Fingerprinter(new TextNormalizer()),
-                null,
+                resolver,
                 null,
                 null,
                 null,
