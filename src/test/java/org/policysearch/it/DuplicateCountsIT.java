@@ -56,7 +56,7 @@ class DuplicateCountsIT extends AbstractServiceIT {
     void singleUploadsOfCopiesCountOnTheRepresentativesHit() throws Exception {
         Http http = new Http(port, API_KEY);
         Random random = new Random();
-        String title = "琥珀湾镇关于做好第" + (1000 + random.nextInt(9000)) + "批河道保洁工作的通知";
+        String title = noticeTitle(random, "河道保洁");
         String text = text(title, random);
 
         String representative = created(http.upload(utf8(text), "notice.txt"), null);
@@ -83,7 +83,7 @@ class DuplicateCountsIT extends AbstractServiceIT {
     void aBatchWithSeveralCopiesCountsOnceItIsDone() throws Exception {
         Http http = new Http(port, API_KEY);
         Random random = new Random();
-        String title = "琥珀湾镇关于做好第" + (1000 + random.nextInt(9000)) + "批冷链物流排查工作的通知";
+        String title = noticeTitle(random, "冷链物流排查");
         String text = text(title, random);
         // Sorted order is the processing order: the original first, then three copies and the same bytes again.
         Files.write(dir.resolve("1-original.txt"), utf8(text));
@@ -180,5 +180,10 @@ class DuplicateCountsIT extends AbstractServiceIT {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A title no other test or run has: a numbered notice about {@code task}. */
+    private static String noticeTitle(Random random, String task) {
+        return "琥珀湾镇关于做好第" + (1000 + random.nextInt(9000)) + "批" + task + "工作的通知";
     }
 }
