@@ -106,7 +106,9 @@ public class IngestService {
             recent.add(document);
         }
         try {
-            store.put(document, waitForSearchable);
+            // Not refresh=wait_for: the recount below refreshes before it counts, which makes the document
+            // searchable; waiting for the scheduled refresh first only added up to a second to every upload.
+            store.put(document, false);
         } catch (IOException | RuntimeException e) {
             synchronized (dedupLock) {
                 recent.remove(document.id());
